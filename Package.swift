@@ -1,0 +1,94 @@
+// swift-tools-version:6.0
+// Folio — DIAN electronic invoicing: UBL 2.1, graphic representation, printing.
+// The target graph is the architecture (see ../shared/docs/ARCHITECTURE.md and CONTRIBUTING.md):
+// pure modules import no C library; each C library is owned by exactly one Swift module.
+import PackageDescription
+
+// MARK: C libraries (Debian -dev packages, installed by scripts/setup-debian.sh)
+
+let cTargets: [Target] = [
+    .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+    .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
+    .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(name: "CCUPS", providers: [.apt(["libcups2-dev"])]),
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+]
+
+// MARK: Swift modules, lowest layer first
+
+let swiftTargets: [Target] = [
+    // Pure values: money, NIT, parties, lines, taxes, the issued document.
+    .target(name: "DocumentModel"),
+    // SHA-384 and friends over OpenSSL.
+    .target(name: "Hashing", dependencies: ["COpenSSL"]),
+    // DIAN's codes (CUFE/CUDE/SoftwareSecurityCode), QR text, rules.
+    .target(name: "DIANRules", dependencies: ["DocumentModel", "Hashing"]),
+    // libxml2: parsing with located errors, tree building, XSD validation.
+    .target(name: "XMLTree", dependencies: ["CLibXML2"]),
+    // UBL 2.1 writer and reader.
+    .target(name: "UBL", dependencies: ["DocumentModel", "XMLTree"]),
+    // Display model: formatted strings for templates (es-CO money, dates, words).
+    .target(name: "DisplayModel", dependencies: ["DocumentModel"]),
+    // Layouts/*.xml → checked template with source locations and diagnostics.
+    .target(name: "LayoutTemplate", dependencies: ["XMLTree", "DisplayModel"]),
+    // Template + display data + text measurer → backend-neutral page frames. Pure.
+    .target(name: "LayoutEngine", dependencies: ["LayoutTemplate", "DisplayModel"]),
+    // Page frames → PDF / PNG through Cairo + Pango; fonts from Fonts/ only; QR.
+    .target(name: "Render", dependencies: ["LayoutEngine", "CCairo", "CPangoCairo", "CQREncode"]),
+    // CUPS client.
+    .target(name: "Printing", dependencies: ["CCUPS"]),
+    // SQLite store: documents, events, numbering, print jobs.
+    .target(name: "Store", dependencies: ["CSQLite", "DocumentModel"]),
+    // libmicrohttpd server: request/response, router.
+    .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
+    // ERP JSON documents → drafts, with field-level errors.
+    .target(name: "Intake", dependencies: ["DocumentModel"]),
+    // Draft → numbered, coded, UBL document (stages).
+    .target(name: "Issuance", dependencies: ["DocumentModel", "DIANRules", "UBL"]),
+    // Wiring and configuration: the only module that knows every other.
+    .target(
+        name: "FolioApp",
+        dependencies: [
+            "DocumentModel", "DIANRules", "UBL", "DisplayModel", "LayoutTemplate", "LayoutEngine", "Render",
+            "Printing", "Store", "HTTPServer", "Intake", "Issuance",
+        ]
+    ),
+    .executableTarget(name: "folio", dependencies: ["FolioApp"]),
+    // Test support: processes, private cupsd + ippeveprinter, temp dirs, external checkers.
+    .target(name: "FolioTesting", dependencies: []),
+]
+
+let testTargets: [Target] = [
+    .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
+    .testTarget(name: "DIANRulesTests", dependencies: ["DIANRules", "DocumentModel"], resources: [.copy("Vectors")]),
+    .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
+    .testTarget(name: "UBLTests", dependencies: ["UBL", "DocumentModel", "XMLTree", "FolioTesting"]),
+    .testTarget(name: "DisplayModelTests", dependencies: ["DisplayModel", "DocumentModel"]),
+    .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine", "LayoutTemplate", "DisplayModel"]),
+    .testTarget(name: "RenderTests", dependencies: ["Render", "LayoutEngine", "LayoutTemplate", "DisplayModel", "FolioTesting"]),
+    .testTarget(name: "IntakeTests", dependencies: ["Intake", "DocumentModel"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "DocumentModel", "FolioTesting"]),
+    .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+    .testTarget(name: "IntegrationTests", dependencies: ["FolioApp", "FolioTesting", "Printing"]),
+]
+
+// One settings loop for every Swift target (after apple/swift-log's Package.swift).
+for target in swiftTargets + testTargets {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.unsafeFlags(["-require-explicit-sendable"]))
+    target.swiftSettings = settings
+}
+
+let package = Package(
+    name: "Folio",
+    platforms: [.macOS(.v14)],
+    products: [.executable(name: "folio", targets: ["folio"])],
+    targets: cTargets + swiftTargets + testTargets,
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// DIANRules: placeholder until the module lands.

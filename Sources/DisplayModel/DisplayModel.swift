@@ -1,0 +1,1 @@
+// DisplayModel: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// FolioApp: placeholder until the module lands.

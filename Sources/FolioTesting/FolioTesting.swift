@@ -1,0 +1,1 @@
+// FolioTesting: placeholder until the module lands.

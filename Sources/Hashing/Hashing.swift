@@ -1,0 +1,1 @@
+// Hashing: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// Intake: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// Issuance: placeholder until the module lands.

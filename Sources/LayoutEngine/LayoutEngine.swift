@@ -1,0 +1,1 @@
+// LayoutEngine: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// LayoutTemplate: placeholder until the module lands.

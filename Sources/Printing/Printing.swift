@@ -1,0 +1,1 @@
+// Printing: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// UBL: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// XMLTree: placeholder until the module lands.
