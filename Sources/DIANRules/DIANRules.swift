@@ -1,1 +1,0 @@
-// DIANRules: placeholder until the module lands.
