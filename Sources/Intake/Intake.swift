@@ -1,1 +1,0 @@
-// Intake: placeholder until the module lands.

@@ -1,1 +1,0 @@
-// Issuance: placeholder until the module lands.

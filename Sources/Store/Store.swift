@@ -1,1 +1,0 @@
-// Store: placeholder until the module lands.

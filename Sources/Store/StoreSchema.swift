@@ -1,0 +1,73 @@
+/// The store's tables, created or upgraded in order; `PRAGMA user_version` records the last step applied.
+enum StoreSchema {
+    static let migrations: [String] = [
+        """
+        CREATE TABLE documents(
+            id INTEGER PRIMARY KEY,
+            company TEXT NOT NULL,
+            erp_reference TEXT NOT NULL,
+            number TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            unique_code TEXT NOT NULL,
+            status TEXT NOT NULL,
+            issue_date TEXT NOT NULL,
+            buyer_name TEXT NOT NULL,
+            buyer_id TEXT NOT NULL,
+            payable TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE(company, erp_reference)
+        );
+        CREATE TABLE files(
+            number TEXT NOT NULL REFERENCES documents(number),
+            kind TEXT NOT NULL,
+            bytes BLOB NOT NULL,
+            PRIMARY KEY(number, kind)
+        );
+        CREATE TABLE events(
+            id INTEGER PRIMARY KEY,
+            number TEXT NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL
+        );
+        CREATE INDEX events_by_number ON events(number, id);
+        CREATE TABLE numbering(
+            company TEXT NOT NULL,
+            prefix TEXT NOT NULL,
+            next INTEGER NOT NULL,
+            PRIMARY KEY(company, prefix)
+        );
+        CREATE TABLE print_jobs(
+            id INTEGER PRIMARY KEY,
+            job_key TEXT NOT NULL UNIQUE,
+            number TEXT NOT NULL,
+            printer TEXT NOT NULL,
+            copies INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            requested_by TEXT NOT NULL,
+            status TEXT NOT NULL,
+            cups_job_id INTEGER,
+            error TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX print_jobs_queued ON print_jobs(status, id);
+        """
+    ]
+
+    static func migrate(_ db: SQLiteConnection) throws(StoreError) {
+        let version = try db.query("PRAGMA user_version").first?[0].int ?? 0
+        guard version < migrations.count else { return }
+        for (index, step) in migrations.enumerated().dropFirst(version) {
+            try db.execute("BEGIN IMMEDIATE")
+            do {
+                try db.execute(step)
+                try db.execute("PRAGMA user_version = \(index + 1)")
+                try db.execute("COMMIT")
+            } catch {
+                try? db.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+}
