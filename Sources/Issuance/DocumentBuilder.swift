@@ -49,9 +49,15 @@ public enum DocumentBuilder {
     public static func build(_ draft: DocumentDraft, issuer: IssuerProfile, sequence: Int, at instant: Date)
         -> ElectronicDocument
     {
+        build(draft, issuer: issuer, number: issuer.resolution.documentNumber(sequence), at: instant)
+    }
+
+    /// Builds the document under an explicit `number` (a draft preview uses a number that is never issued).
+    public static func build(_ draft: DocumentDraft, issuer: IssuerProfile, number: String, at instant: Date)
+        -> ElectronicDocument
+    {
         let computed = TotalsCalculator.compute(draft.lines)
         let (date, time) = BogotaTime.split(instant)
-        let number = issuer.resolution.documentNumber(sequence)
         let providerDV = NIT.checkDigit(of: issuer.providerNIT) ?? 0
         var document = ElectronicDocument(
             kind: draft.kind, environment: issuer.environment, customizationID: customizationID(for: draft),

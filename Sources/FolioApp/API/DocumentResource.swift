@@ -1,0 +1,89 @@
+import Store
+
+/// The JSON shape of a document in API answers.
+struct DocumentResource: Encodable {
+    struct Links: Encodable {
+        var `self`: String
+        var pdf: String
+        var xml: String
+        var reprint: String
+    }
+
+    struct Buyer: Encodable {
+        var name: String
+        var id: String
+    }
+
+    var number: String
+    var company: String
+    var erp_reference: String
+    var type: String
+    var unique_code: String
+    var unique_code_name: String
+    var status: String
+    var issue_date: String
+    var payable: String
+    var buyer: Buyer
+    var created_at: String
+    var links: Links
+    var events: [DocumentEvent]?
+    var print_jobs: [PrintJobResource]?
+
+    init(_ stored: StoredDocument, events: [DocumentEvent]? = nil, printJobs: [PrintJobRecord]? = nil) {
+        let base = "/v1/documents/\(stored.number)"
+        number = stored.number
+        company = stored.company
+        erp_reference = stored.erpReference
+        type = stored.kind.rawValue
+        unique_code = stored.uniqueCode
+        unique_code_name = stored.kind.uniqueCodeName
+        status = stored.status
+        issue_date = stored.issueDate
+        payable = stored.payable
+        buyer = Buyer(name: stored.buyerName, id: stored.buyerID)
+        created_at = stored.createdAt
+        links = Links(self: base, pdf: base + "/pdf", xml: base + "/xml", reprint: base + "/reprint")
+        self.events = events
+        print_jobs = printJobs.map { $0.map(PrintJobResource.init) }
+    }
+}
+
+/// The JSON shape of a print job.
+struct PrintJobResource: Encodable {
+    var id: Int
+    var number: String
+    var printer: String
+    var copies: Int
+    var reason: String
+    var requested_by: String
+    var status: String
+    var cups_job_id: Int?
+    var error: String?
+
+    init(_ job: PrintJobRecord) {
+        id = job.id
+        number = job.number
+        printer = job.printer
+        copies = job.copies
+        reason = job.reason
+        requested_by = job.requestedBy
+        status = job.status
+        cups_job_id = job.cupsJobID
+        error = job.error
+    }
+}
+
+/// `{"error": {"code", "message", "details"}}`, the one error shape of every answer.
+struct ErrorBody: Encodable {
+    struct Content: Encodable {
+        var code: String
+        var message: String
+        var details: [Problem]
+    }
+
+    var error: Content
+
+    init(code: String, message: String, details: [Problem] = []) {
+        error = Content(code: code, message: message, details: details)
+    }
+}

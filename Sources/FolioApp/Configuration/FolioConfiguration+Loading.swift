@@ -1,0 +1,177 @@
+import Foundation
+import DocumentModel
+import Issuance
+
+extension FolioConfiguration {
+    // The file's shape, decoded strictly.
+    struct File: Decodable {
+        struct Server: Decodable {
+            var address: String?
+            var port: UInt16?
+            var data_directory: String?
+        }
+        struct Address: Decodable {
+            var line: String
+            var city_code: String
+            var city: String
+            var department_code: String?
+            var department: String
+            var postal_code: String?
+        }
+        struct Issuer: Decodable {
+            var name: String
+            var trade_name: String?
+            var nit: String
+            var person_type: String?
+            var tax_responsibilities: [String]
+            var tax_scheme: String?
+            var address: Address
+            var email: String?
+            var phone: String?
+        }
+        struct Resolution: Decodable {
+            var number: String
+            var prefix: String
+            var from: Int
+            var to: Int
+            var valid_from: String
+            var valid_to: String
+            var technical_key: String
+        }
+        struct Software: Decodable {
+            var id: String
+            var pin: String
+            var provider_nit: String?
+        }
+        struct Branding: Decodable {
+            var logo: String?
+            var primary_color: String?
+            var accent_color: String?
+            var legal_texts: [String]?
+        }
+        struct Printing: Decodable {
+            var default_printer: String?
+            var copies: Int?
+        }
+        struct Company: Decodable {
+            var id: String
+            var environment: String
+            var issuer: Issuer
+            var resolution: Resolution
+            var software: Software
+            var branding: Branding?
+            var printing: Printing?
+        }
+        var server: Server?
+        var cups_server: String?
+        var companies: [Company]
+    }
+
+    /// Loads and checks the configuration at `path`.
+    public static func load(path: String) throws -> FolioConfiguration {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ConfigurationError(file: path, problems: ["cannot read the file (\(error.localizedDescription))"])
+        }
+        let file: File
+        do {
+            file = try JSONDecoder().decode(File.self, from: data)
+        } catch let error as DecodingError {
+            throw ConfigurationError(file: path, problems: [Self.describe(error)])
+        }
+        let base = url.deletingLastPathComponent().path
+        return try build(file, source: path, base: base)
+    }
+
+    static func build(_ file: File, source: String, base: String) throws -> FolioConfiguration {
+        var problems: [String] = []
+        var companies: [Company] = []
+        for (index, company) in file.companies.enumerated() {
+            let path = "companies[\(index + 1)]"
+            let environment: DIANEnvironment
+            switch company.environment {
+            case "habilitacion", "habilitación", "pruebas", "2": environment = .testing
+            case "produccion", "producción", "1": environment = .production
+            default:
+                problems.append("\(path).environment: \"\(company.environment)\" must be habilitacion or produccion")
+                continue
+            }
+            guard let dv = NIT.checkDigit(of: company.issuer.nit) else {
+                problems.append("\(path).issuer.nit: \"\(company.issuer.nit)\" is not a NIT (digits only, without DV)")
+                continue
+            }
+            guard let from = CalendarDate(iso: company.resolution.valid_from),
+                let to = CalendarDate(iso: company.resolution.valid_to)
+            else {
+                problems.append("\(path).resolution.valid_from/valid_to: dates must be YYYY-MM-DD")
+                continue
+            }
+            if company.resolution.from > company.resolution.to {
+                problems.append("\(path).resolution: from \(company.resolution.from) is after to \(company.resolution.to)")
+            }
+            let address = company.issuer.address
+            let supplier = Party(
+                personType: company.issuer.person_type == "natural" ? .natural : .legal, name: company.issuer.name,
+                tradeName: company.issuer.trade_name,
+                identification: Identification(type: .nit, number: company.issuer.nit, checkDigit: dv),
+                taxLevelCodes: company.issuer.tax_responsibilities,
+                taxScheme: company.issuer.tax_scheme == "ZZ" ? .notApplicable : .iva,
+                address: Address(
+                    line: address.line, cityCode: address.city_code, cityName: address.city,
+                    departmentCode: address.department_code ?? String(address.city_code.prefix(2)),
+                    departmentName: address.department, postalCode: address.postal_code),
+                email: company.issuer.email, phone: company.issuer.phone)
+            let resolution = NumberingResolution(
+                authorization: company.resolution.number, prefix: company.resolution.prefix, from: company.resolution.from,
+                to: company.resolution.to, validFrom: from, validTo: to, technicalKey: company.resolution.technical_key)
+            let profile = IssuerProfile(
+                companyID: company.id, supplier: supplier, resolution: resolution, environment: environment,
+                softwareID: company.software.id, softwarePIN: company.software.pin,
+                providerNIT: company.software.provider_nit ?? company.issuer.nit)
+            let branding = BrandingSettings(
+                logoPath: company.branding?.logo.map { resolve($0, base: base) },
+                primaryColor: company.branding?.primary_color, accentColor: company.branding?.accent_color,
+                legalTexts: company.branding?.legal_texts ?? [])
+            if let logo = branding.logoPath, !FileManager.default.fileExists(atPath: logo) {
+                problems.append("\(path).branding.logo: \(logo) does not exist")
+            }
+            companies.append(
+                Company(
+                    profile: profile, branding: branding, defaultPrinter: company.printing?.default_printer,
+                    copies: max(1, company.printing?.copies ?? 1)))
+        }
+        if file.companies.isEmpty { problems.append("companies: at least one company is needed") }
+        guard problems.isEmpty else { throw ConfigurationError(file: source, problems: problems) }
+        let server = Server(
+            address: file.server?.address ?? "127.0.0.1", port: file.server?.port ?? 8080,
+            dataDirectory: resolve(file.server?.data_directory ?? "data", base: base))
+        return FolioConfiguration(source: source, server: server, cupsServer: file.cups_server, companies: companies)
+    }
+
+    static func resolve(_ path: String, base: String) -> String {
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: base).appendingPathComponent(path).standardized.path
+    }
+
+    /// `companies[1].resolution.from: expected Int, found a string`-style messages.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { key in key.intValue.map { "[\($0 + 1)]" } ?? ".\(key.stringValue)" }.joined()
+                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "\(path(context.codingPath + [key])): is required"
+        case .typeMismatch(let type, let context):
+            return "\(path(context.codingPath)): expected \(type)"
+        case .valueNotFound(let type, let context):
+            return "\(path(context.codingPath)): expected \(type), found null"
+        case .dataCorrupted(let context):
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// FolioApp: placeholder until the module lands.

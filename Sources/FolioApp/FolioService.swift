@@ -1,0 +1,147 @@
+public import Foundation
+public import Store
+public import Printing
+import DisplayModel
+import DocumentModel
+import Intake
+import Issuance
+import Render
+import UBL
+
+/// The injected world: the clock and the environment.
+public struct FolioWorld: Sendable {
+    public var now: @Sendable () -> Date
+
+    public init(now: @escaping @Sendable () -> Date) { self.now = now }
+
+    /// The real clock; used only by the executable.
+    public static let live = FolioWorld(now: { Date() })
+}
+
+/// Folio's main job, shared by the CLI and the HTTP API: ERP JSON in → numbered UBL XML, PDF, timeline and
+/// print jobs out.
+public final class FolioService: Sendable {
+    public let configuration: FolioConfiguration
+    public let store: DocumentStore
+    public let resources: FolioResources
+    let renderer: DocumentRenderer
+    let validator: UBLValidator
+    let printQueue: any PrintQueue
+    let world: FolioWorld
+    let blocking = BlockingWork(label: "folio.blocking", width: ProcessInfo.processInfo.activeProcessorCount)
+    let printSignal: PrintSignal
+
+    /// Loads templates, fonts and schemas once and opens the store.
+    public init(
+        configuration: FolioConfiguration, resources: FolioResources, dataDirectory: String? = nil,
+        printQueue: (any PrintQueue)? = nil, world: FolioWorld
+    ) throws {
+        self.configuration = configuration
+        self.resources = resources
+        self.world = world
+        store = try DocumentStore(directory: dataDirectory ?? configuration.server.dataDirectory)
+        renderer = try DocumentRenderer(layoutsDirectory: resources.layouts, fontsDirectory: resources.fonts)
+        validator = try UBLValidator(schemasDirectory: resources.schemas)
+        self.printQueue = printQueue ?? CUPSPrintQueue(server: configuration.cupsServer)
+        printSignal = PrintSignal()
+    }
+
+    /// What a submission turned into.
+    public enum Submission: Sendable {
+        case created(StoredDocument)
+        case existing(StoredDocument)
+    }
+
+    /// Reads, checks, numbers, writes, validates, stores and renders one ERP document; queues its print job.
+    ///
+    /// - Throws: ``SubmissionError`` with every field problem; nothing is numbered or stored then.
+    public func submit(_ bytes: [UInt8], source: String, printer: String? = nil, requestedBy: String = "erp")
+        throws -> Submission
+    {
+        let draft: DocumentDraft
+        do {
+            draft = try ERPDocumentReader.read(bytes, source: source)
+        } catch {
+            throw SubmissionError(code: .validationFailed, source: source, problems: error.errors.map(Problem.init))
+        }
+        guard let company = configuration.company(draft.company) else {
+            let known = configuration.companies.map(\.profile.companyID).joined(separator: ", ")
+            throw SubmissionError(
+                code: .validationFailed, source: source,
+                problems: [Problem(field: "company", message: "\"\(draft.company)\" is not a configured company (known: \(known))")])
+        }
+        if let existing = try store.document(company: draft.company, erpReference: draft.erpReference) {
+            return .existing(existing)
+        }
+        let instant = world.now()
+        let today = BogotaTime.split(instant).date
+        let problems = DocumentBuilder.precheck(draft, issuer: company.profile, on: today)
+        guard problems.isEmpty else {
+            throw SubmissionError(code: .validationFailed, source: source, problems: problems.map(Problem.init))
+        }
+        let outcome: IssueOutcome
+        var built: ElectronicDocument?
+        do {
+            outcome = try store.issue(
+                company: draft.company, erpReference: draft.erpReference, resolution: company.profile.resolution, at: instant
+            ) { sequence in
+                let document = DocumentBuilder.build(draft, issuer: company.profile, sequence: sequence, at: instant)
+                let xml = try UBLWriter.write(document)
+                let diagnostics = validator.validate(xml)
+                guard diagnostics.isEmpty else {
+                    throw SubmissionError(
+                        code: .schemaInvalid, source: source,
+                        problems: diagnostics.map { Problem(field: "xml line \($0.line)", message: $0.message) })
+                }
+                built = document
+                return IssuedContent(document: document, xml: xml)
+            }
+        } catch let refusal as NumberingResolution.Refusal {
+            throw SubmissionError(
+                code: .numberingExhausted, source: source,
+                problems: [Problem(field: "company", message: "\(refusal) for resolution \(company.profile.resolution.authorization)")])
+        }
+        switch outcome {
+        case .existing(let stored):
+            return .existing(stored)
+        case .created(let stored):
+            if let built { try renderAndStore(built, company: company, at: instant) }
+            if let target = printer ?? company.defaultPrinter {
+                _ = try enqueuePrint(
+                    number: stored.number, printer: target, copies: company.copies, reason: "issue", requestedBy: requestedBy)
+            }
+            return .created(stored)
+        }
+    }
+
+    /// Renders and stores the PDF of an issued document and records it on the timeline.
+    func renderAndStore(_ document: ElectronicDocument, company: FolioConfiguration.Company, at instant: Date) throws {
+        let rendered = try renderPDF(document, company: company, copy: false)
+        try store.save(.pdf, rendered.bytes, number: document.number)
+        try store.addEvent(
+            number: document.number, kind: "rendered",
+            detail: "PDF \(rendered.pageCount) page\(rendered.pageCount == 1 ? "" : "s"), \(rendered.bytes.count) bytes",
+            at: instant)
+    }
+
+    func renderPDF(_ document: ElectronicDocument, company: FolioConfiguration.Company?, copy: Bool) throws -> RenderedPDF {
+        let data = DocumentDisplay.make(document, branding: branding(for: company), copy: copy)
+        return try renderer.renderPDF(
+            layout: "invoice", data: data, title: "\(document.kind.uniqueCodeName == "CUFE" ? "Factura" : "Nota") \(document.number)",
+            creationDate: world.now())
+    }
+
+    /// The PDF of an issued document; re-rendered from the stored XML if it is missing (e.g. after a crash
+    /// between numbering and rendering).
+    public func pdf(number: String) throws -> [UInt8]? {
+        if let pdf = try store.file(.pdf, number: number) { return pdf }
+        guard let stored = try store.document(number: number), let xml = try store.file(.xml, number: number) else {
+            return nil
+        }
+        let document = try UBLReader.read(xml, sourceName: "\(number).xml")
+        try renderAndStore(document, company: configuration.company(stored.company), at: world.now())
+        return try store.file(.pdf, number: number)
+    }
+
+    public func xml(number: String) throws -> [UInt8]? { try store.file(.xml, number: number) }
+}

@@ -1,0 +1,46 @@
+import Intake
+import Issuance
+
+/// One problem with a submitted document, naming the field (and its place in the source when known).
+public struct Problem: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var field: String
+    public var message: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(field: String, message: String, line: Int? = nil, column: Int? = nil) {
+        self.field = field
+        self.message = message
+        self.line = line
+        self.column = column
+    }
+
+    init(_ error: FieldError) { self.init(field: error.field, message: error.message, line: error.line, column: error.column) }
+    init(_ problem: IssueProblem) { self.init(field: problem.field, message: problem.message) }
+
+    public var description: String {
+        let place = line.map { " (line \($0)\(column.map { ", column \($0)" } ?? ""))" } ?? ""
+        return "\(field.isEmpty ? "document" : field)\(place): \(message)"
+    }
+}
+
+/// A document that was not issued, and why. Nothing was numbered or stored.
+public struct SubmissionError: Error, Sendable, CustomStringConvertible {
+    public struct Code: Sendable, Hashable, CustomStringConvertible {
+        private enum Base: String { case validationFailed = "validation_failed", schemaInvalid = "schema_invalid", numberingExhausted = "numbering_exhausted" }
+        private let base: Base
+        public static let validationFailed = Code(base: .validationFailed)
+        public static let schemaInvalid = Code(base: .schemaInvalid)
+        public static let numberingExhausted = Code(base: .numberingExhausted)
+        public var description: String { base.rawValue }
+    }
+
+    public var code: Code
+    public var source: String
+    public var problems: [Problem]
+
+    public var description: String {
+        let header = "\(source): not issued (\(code)): \(problems.count) problem\(problems.count == 1 ? "" : "s")"
+        return ([header] + problems.map { "  - \($0)" }).joined(separator: "\n")
+    }
+}
