@@ -1,1 +1,53 @@
-print("folio")
+import FolioApp
+import Foundation
+
+// folio — the command-line face of Folio. Exit codes: 0 done, 1 bad input or failure, 2 usage.
+
+let usage = """
+    usage: folio <command> [options]
+
+      render INPUT -o OUT.pdf [--png DIR] [--config CONFIG]
+                            draw an ERP JSON document (as an unnumbered draft) or any DIAN UBL 2.1 XML
+      issue INPUT.json --config CONFIG --out DIR [--printer QUEUE] [--data DIR]
+                            number, write DIR/NUMBER.xml and DIR/NUMBER.pdf, print the number and CUFE
+      print FILE.pdf --printer QUEUE [--copies N] [--cups-server HOST:PORT]
+                            send a PDF to a CUPS queue; prints the CUPS job id
+      serve --config CONFIG [--data DIR] [--address IP] [--port N]
+                            HTTP API, print worker; data in SQLite under the data directory
+      bench render --inputs DIR [--iterations N]
+                            render benchmark (release build), see README
+
+    """
+
+func fail(_ message: String, code: Int32) -> Never {
+    FileHandle.standardError.write(Data("folio: \(message)\n".utf8))
+    exit(code)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first else {
+    FileHandle.standardError.write(Data(usage.utf8))
+    exit(2)
+}
+
+do {
+    let rest = arguments.dropFirst()
+    switch command {
+    case "render": try RenderCommand.run(rest)
+    case "issue": try IssueCommand.run(rest)
+    case "print": try await PrintCommand.run(rest)
+    case "serve": try await ServeCommand.run(rest)
+    case "bench":
+        guard rest.first == "render" else { throw CommandLineArguments.UsageError(description: "bench needs a subject: bench render") }
+        exit(try runRenderBenchmark(Array(rest.dropFirst())))
+    case "help", "--help", "-h":
+        print(usage, terminator: "")
+    default:
+        throw CommandLineArguments.UsageError(description: "unknown command \(command)")
+    }
+} catch let error as CommandLineArguments.UsageError {
+    FileHandle.standardError.write(Data("folio: \(error)\n\n\(usage)".utf8))
+    exit(2)
+} catch {
+    fail("\(error)", code: 1)
+}

@@ -1,0 +1,41 @@
+import Dispatch
+import Foundation
+import HTTPServer
+
+/// `folio serve`: the HTTP API and the print worker in one process, until SIGINT or SIGTERM.
+public struct FolioServer: Sendable {
+    let service: FolioService
+
+    public init(service: FolioService) { self.service = service }
+
+    public func run() async throws {
+        let configuration = service.configuration
+        let server = HTTPServer(
+            host: configuration.server.address, port: configuration.server.port, router: service.router(),
+            threads: max(4, ProcessInfo.processInfo.activeProcessorCount * 2))
+        try server.start()
+        // One line a script can wait for and parse.
+        print("folio: listening on http://\(configuration.server.address):\(server.boundPort) data=\(service.store.directory)")
+        fflush(nil)
+
+        let worker = Task { await service.runPrintWorker() }
+        await Self.waitForTermination()
+        worker.cancel()
+        server.stop()
+        print("folio: stopped")
+    }
+
+    /// Suspends until SIGINT or SIGTERM arrives.
+    static func waitForTermination() async {
+        let stream = AsyncStream<Int32> { continuation in
+            for signalNumber in [SIGINT, SIGTERM] {
+                signal(signalNumber, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+                source.setEventHandler { continuation.yield(signalNumber) }
+                source.resume()
+                continuation.onTermination = { _ in source.cancel() }
+            }
+        }
+        for await _ in stream { return }
+    }
+}
