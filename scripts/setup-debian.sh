@@ -10,7 +10,7 @@ PACKAGES=(
   # real components the demo and the tests start: CUPS, an IPP Everywhere printer, avahi for it
   cups-daemon cups-client cups-ipp-utils avahi-daemon dbus
   # independent checkers used by the tests
-  libxml2-utils poppler-utils qpdf zbar-tools
+  libxml2-utils poppler-utils qpdf zbar-tools curl
 )
 
 missing=()
