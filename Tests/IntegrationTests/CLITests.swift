@@ -1,0 +1,68 @@
+import FolioTesting
+import Foundation
+import Testing
+
+/// The `folio` command line as a user runs it.
+struct CLITests {
+    static func folio(_ arguments: [String], timeout: Duration = .seconds(120)) throws -> TestProcess.Output {
+        try TestProcess.run(
+            TestWorld.folioExecutable, arguments, environment: ["FOLIO_HOME": TestWorld.root.path], timeout: timeout)
+    }
+
+    @Test func issueWritesXMLAndPDFAndPrintsOnARealPrinter() throws {
+        let directory = try makeTemporaryDirectory(prefix: "folio-cli")
+        let cups = try PrivateCUPS.start(printers: ["bodega-3"])
+        defer { cups.stop() }
+        let config = try TestWorld.writeConfiguration(in: directory, cupsServer: cups.server)
+        let out = directory.appendingPathComponent("out")
+        let example = TestWorld.examples.appendingPathComponent("01-three-lines.json").path
+        let result = try Self.folio(["issue", example, "--config", config.path, "--out", out.path, "--printer", "bodega-3"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let firstLine = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        let parts = firstLine.split(separator: " ")
+        #expect(parts.count == 2)
+        #expect(parts.first == "SETP990000000")
+        #expect(parts.last?.count == 96)
+        #expect(result.stdout.contains("print: bodega-3 CUPS job "))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("SETP990000000.xml").path))
+        let files = try cups.waitForFiles(printer: "bodega-3", count: 1, timeout: .seconds(60))
+        #expect(try TestWorld.pdfText(files[0]).contains("SETP990000000"))
+
+        // The same document again: no second number.
+        let again = try Self.folio(["issue", example, "--config", config.path, "--out", out.path])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("already issued"))
+        #expect(again.stdout.contains("SETP990000000 \(parts.last!)"))
+    }
+
+    @Test func badInputExitsWithOneAndNamesFileFieldAndLine() throws {
+        let directory = try makeTemporaryDirectory(prefix: "folio-cli-bad")
+        let config = try TestWorld.writeConfiguration(in: directory)
+        let bad = directory.appendingPathComponent("bad.json")
+        try Data(#"{"reference": "R", "company": "folio-demo", "buyer": {"final_consumer": true},\#n "lines": [{"description": "x", "quantity": "0", "unit_price": "5"}]}"#.utf8).write(to: bad)
+        let result = try Self.folio(["issue", bad.path, "--config", config.path, "--out", directory.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bad.json"))
+        #expect(result.stderr.contains("lines[1].quantity (line 2, column 43): must be greater than 0"))
+
+        let missing = try Self.folio(["render", directory.appendingPathComponent("nope.xml").path, "-o", "/dev/null"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("nope.xml: cannot read the file"))
+
+        let badConfig = directory.appendingPathComponent("broken-config.json")
+        try Data(#"{"companies": [{"id": 3}]}"#.utf8).write(to: badConfig)
+        let config2 = try Self.folio(["issue", bad.path, "--config", badConfig.path, "--out", directory.path])
+        #expect(config2.status == 1)
+        #expect(config2.stderr.contains("broken-config.json: invalid configuration"))
+        #expect(config2.stderr.contains("companies[1].id"))
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        #expect(try Self.folio([]).status == 2)
+        #expect(try Self.folio(["frobnicate"]).status == 2)
+        let noOutput = try Self.folio(["render", "x.json"])
+        #expect(noOutput.status == 2)
+        #expect(noOutput.stderr.contains("render needs INPUT and -o OUT.pdf"))
+        #expect(try Self.folio(["print", "x.pdf", "--bogus", "1"]).status == 2)
+    }
+}
