@@ -43,7 +43,7 @@ struct CLITests {
         let result = try Self.folio(["issue", bad.path, "--config", config.path, "--out", directory.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("bad.json"))
-        #expect(result.stderr.contains("lines[1].quantity (line 2, column 43): must be greater than 0"))
+        #expect(result.stderr.contains("lines[1].quantity (line 2, column 45): must be greater than 0"))
 
         let missing = try Self.folio(["render", directory.appendingPathComponent("nope.xml").path, "-o", "/dev/null"])
         #expect(missing.status == 1)
