@@ -102,7 +102,7 @@ struct RenderEndToEndTests {
         ("invoice-stenfrank-setp990000008-unsigned.xml", "SETP990000008"),
         ("credit-note-stenfrank-unsigned.xml", "NC1000"),
         ("debit-note-stenfrank-unsigned.xml", "ND1"),
-        ("invoice-minimal-cufe-input.xml", nil),
+        ("invoice-minimal-cufe-input.xml", "SETP990000002"),
     ])
     func foreignUBLDocumentsRender(_ file: String, _ number: String?) throws {
         let directory = try makeTemporaryDirectory(prefix: "folio-foreign")
