@@ -38,12 +38,15 @@ public final class XMLDocument {
         xmlDocGetRootElement(pointer).map { XMLElement(document: self, node: $0) }
     }
 
-    /// The document as UTF-8 bytes, with an XML declaration, exactly as the tree holds it
-    /// (no indentation added, text untouched; `&`, `<` and `>` escaped).
-    public func serialized() -> [UInt8] {
+    /// The document as UTF-8 bytes, with an XML declaration; `&`, `<` and `>` escaped.
+    ///
+    /// - Parameter indented: `false` (the default) writes the tree exactly as it is. `true` puts each
+    ///   element of element-only content on its own indented line, so diagnostics have useful line
+    ///   numbers; libxml2 never adds whitespace inside an element that contains text, so text is untouched.
+    public func serialized(indented: Bool = false) -> [UInt8] {
         var buffer: UnsafeMutablePointer<xmlChar>?
         var size: Int32 = 0
-        xmlDocDumpFormatMemoryEnc(pointer, &buffer, &size, "UTF-8", 0)
+        xmlDocDumpFormatMemoryEnc(pointer, &buffer, &size, "UTF-8", indented ? 1 : 0)
         guard let buffer else { return [] }
         defer { folio_xml_free(buffer) }
         return Array(UnsafeBufferPointer(start: buffer, count: Int(size)))
