@@ -37,13 +37,16 @@ struct UBLNode {
 
     /// The child, or a `missingElement` error located at this (its parent's) line.
     func required(_ name: String, _ namespace: String = UBLNamespace.cbc) throws -> UBLNode {
-        guard let node = child(name, namespace) else {
-            let path = childPath(name, namespace)
-            throw UBLReadError(
-                code: .missingElement, message: "\(path) (line \(line)): missing", sourceName: sourceName, path: path,
-                line: line)
-        }
+        guard let node = child(name, namespace) else { throw missing(name, namespace) }
         return node
+    }
+
+    /// The error for a required child that is absent, located at this (its parent's) line.
+    func missing(_ name: String, _ namespace: String = UBLNamespace.cbc) -> UBLReadError {
+        let path = childPath(name, namespace)
+        return UBLReadError(
+            code: .missingElement, message: "\(path) (line \(line)): missing", sourceName: sourceName, path: path,
+            line: line)
     }
 
     // MARK: Values

@@ -46,8 +46,9 @@ extension UBLReader {
             party.child("PartyIdentification", UBLNamespace.cac)?.child("ID"),
         ]
         guard let node = candidates.compactMap({ $0 }).first(where: { !$0.trimmed.isEmpty }) else {
-            let scheme = try taxScheme ?? party.required("PartyTaxScheme", UBLNamespace.cac)
-            throw try scheme.required("CompanyID").invalid("empty: the party has no identification")
+            guard let scheme = taxScheme else { throw party.missing("PartyTaxScheme", UBLNamespace.cac) }
+            guard let companyID = scheme.child("CompanyID") else { throw scheme.missing("CompanyID") }
+            throw companyID.invalid("empty: the party has no identification")
         }
         var type = IdentificationType.nit
         if let code = node.attribute("schemeName") {

@@ -68,11 +68,9 @@ public enum UBLReader {
             }
             return environment
         }
-        if let scheme = root.child("UUID")?.attribute("schemeID"), let environment = DIANEnvironment(rawValue: scheme) {
-            return environment
-        }
-        _ = try root.required("ProfileExecutionID")
-        preconditionFailure("required(_:) throws for a missing element")
+        guard let scheme = root.child("UUID")?.attribute("schemeID"), let environment = DIANEnvironment(rawValue: scheme)
+        else { throw root.missing("ProfileExecutionID") }
+        return environment
     }
 
     /// `HH:MM:SS-05:00`; a bare `HH:MM:SS` (older documents) is read as Bogotá time.

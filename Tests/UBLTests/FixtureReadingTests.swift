@@ -127,4 +127,17 @@ import UBL
         let document = try UBLReader.read(Array(text.utf8), sourceName: "bare-time.xml")
         #expect(document.issueTime.text == "09:15:23-05:00")
     }
+
+    @Test func documentWithoutDianExtensions() throws {
+        let text = String(decoding: try Repository.fixture("credit-note-stenfrank-unsigned.xml"), as: UTF8.self)
+        let start = try #require(text.range(of: "<ext:UBLExtensions>"))
+        let end = try #require(text.range(of: "</ext:UBLExtensions>"))
+        var stripped = text
+        stripped.removeSubrange(start.lowerBound..<end.upperBound)
+        let document = try UBLReader.read(Array(stripped.utf8), sourceName: "no-extensions.xml")
+        #expect(document.software == nil)
+        #expect(document.control == nil)
+        #expect(document.qrText == nil)
+        #expect(document.number == "NC1000")
+    }
 }

@@ -1,5 +1,6 @@
 import DocumentModel
 import Foundation
+import Synchronization
 import Testing
 import UBL
 import XMLTree
@@ -101,5 +102,22 @@ import XMLTree
         let foreign = validator.validate(try Repository.fixture("application-response-event-030-minimal.xml"))
         #expect(foreign.count == 1)
         #expect(foreign.first?.message.contains("ApplicationResponse") == true)
+    }
+}
+
+/// One validator shared by many threads (the schemas are compiled once and only read).
+@Suite struct ValidatorConcurrencyTests {
+    @Test func validatesFromSeveralThreadsAtOnce() throws {
+        let validator = try SharedValidator.get()
+        let documents = try SampleDocuments.names.map { try UBLWriter.write(try #require(SampleDocuments.byName[$0])) }
+        let results = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { index in
+            let diagnostics = validator.validate(documents[index % documents.count], sourceName: "doc\(index)")
+            let errors = diagnostics.filter { $0.severity >= .error }.count
+            let warnings = diagnostics.filter { $0.severity == .warning && $0.file == "doc\(index)" }.count
+            results.withLock { $0.append(errors * 100 + warnings) }
+        }
+        // Every run: no errors, and the same three warnings attributed to its own document.
+        #expect(results.withLock { $0 } == Array(repeating: 3, count: 8))
     }
 }
