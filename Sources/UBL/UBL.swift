@@ -1,1 +1,0 @@
-// UBL: placeholder until the module lands.
