@@ -65,7 +65,7 @@ let testTargets: [Target] = [
     .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
     .testTarget(name: "DIANRulesTests", dependencies: ["DIANRules", "DocumentModel"], resources: [.copy("Vectors")]),
     .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
-    .testTarget(name: "UBLTests", dependencies: ["UBL", "DocumentModel", "XMLTree", "FolioTesting"]),
+    .testTarget(name: "UBLTests", dependencies: ["UBL", "DocumentModel", "XMLTree"], exclude: ["Fixtures"]),
     .testTarget(name: "DisplayModelTests", dependencies: ["DisplayModel", "DocumentModel"]),
     .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine", "LayoutTemplate", "DisplayModel"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "LayoutEngine", "LayoutTemplate", "DisplayModel", "FolioTesting"]),

@@ -87,7 +87,7 @@ public final class FolioService: Sendable {
             ) { sequence in
                 let document = DocumentBuilder.build(draft, issuer: company.profile, sequence: sequence, at: instant)
                 let xml = try UBLWriter.write(document)
-                let diagnostics = validator.validate(xml)
+                let diagnostics = validator.validate(xml, sourceName: "\(document.number).xml").filter { $0.severity >= .error }
                 guard diagnostics.isEmpty else {
                     throw SubmissionError(
                         code: .schemaInvalid, source: source,

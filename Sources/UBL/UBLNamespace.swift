@@ -20,9 +20,13 @@ public enum UBLNamespace {
     /// `xades141`: XAdES 1.4.1.
     public static let xades141 = "http://uri.etsi.org/01903/v1.4.1#"
 
+    /// `folio`: Folio's marker for the signature slot of a document not signed yet (see ``UBLWriter``).
+    public static let signaturePending = "urn:folio:signature-pending"
+
     /// The prefixes Folio declares on the root of every document it writes (and uses in error paths).
     static let prefixes: [(prefix: String, uri: String)] = [
         ("cac", cac), ("cbc", cbc), ("ext", ext), ("sts", sts), ("ds", ds), ("xades", xades), ("xades141", xades141),
+        ("folio", signaturePending),
     ]
 
     /// The conventional prefix of a namespace, for element paths in messages.

@@ -56,7 +56,7 @@ public final class UBLValidator: Sendable {
                     severity: .error)
             ]
         }
-        var diagnostics = Self.markPendingSignature(schema.validate(document), root: root)
+        var diagnostics = schema.validate(document)
         guard let dian = Self.dianExtensions(of: root) else {
             diagnostics.append(
                 XMLDiagnostic(

@@ -2,7 +2,12 @@ import DocumentModel
 import XMLTree
 
 extension UBLWriter {
-    /// `ext:UBLExtensions`: DIAN's extension first, then the empty slot for the XAdES signature.
+    /// `ext:UBLExtensions`: DIAN's extension first, then the slot for the XAdES signature.
+    ///
+    /// UBL's XSD requires exactly one element in every `ext:ExtensionContent`, so until the document is
+    /// signed the slot holds `<folio:SignaturePending/>` (namespace ``UBLNamespace/signaturePending``; no
+    /// schema declares it, so UBL's lax wildcard accepts it). The signing stage replaces that element with
+    /// `ds:Signature`. The unsigned document therefore validates against the UBL 2.1 XSD as it stands.
     static func writeExtensions(_ document: ElectronicDocument, into root: XMLElement) {
         let extensions = root.addChild("UBLExtensions", namespace: UBLNamespace.ext)
         let content = extensions.addChild("UBLExtension", namespace: UBLNamespace.ext)
@@ -10,6 +15,7 @@ extension UBLWriter {
         writeDianExtensions(document, into: content)
         extensions.addChild("UBLExtension", namespace: UBLNamespace.ext)
             .addChild("ExtensionContent", namespace: UBLNamespace.ext)
+            .addChild("SignaturePending", namespace: UBLNamespace.signaturePending)
     }
 
     /// `sts:DianExtensions`, in the sequence of `DIAN_UBL_Structures.xsd`.
