@@ -56,7 +56,7 @@ let swiftTargets: [Target] = [
             "Printing", "Store", "HTTPServer", "Intake", "Issuance",
         ]
     ),
-    .executableTarget(name: "folio", dependencies: ["FolioApp"]),
+    .executableTarget(name: "folio", dependencies: ["FolioApp", "Printing", "Render", "DisplayModel"]),
     // Test support: processes, private cupsd + ippeveprinter, temp dirs, external checkers.
     .target(name: "FolioTesting", dependencies: []),
 ]
