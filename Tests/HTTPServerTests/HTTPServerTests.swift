@@ -67,11 +67,12 @@ import Testing
 
     @Test func getWithParametersQueryAndHeaders() async throws {
         try await withServer { base in
-            let url = base.appending(path: "/hello/Ana").appending(queryItems: [URLQueryItem(name: "lang", value: "es-CO")])
+            let url = base.appending(path: "/hello/José Ñ").appending(queryItems: [URLQueryItem(name: "lang", value: "es CO")])
+            #expect(url.absoluteString.hasSuffix("/hello/Jos%C3%A9%20%C3%91?lang=es%20CO"))
             let reply = try await send("GET", url, headers: ["X-Folio-Test": "yes"])
             #expect(reply.status == 200)
             let json = try JSONDecoder().decode([String: String].self, from: reply.body)
-            #expect(json == ["name": "Ana", "lang": "es-CO", "header": "yes"])
+            #expect(json == ["name": "José Ñ", "lang": "es CO", "header": "yes"])
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 extension TestProcess {
     /// The outcome of a short command.
@@ -14,6 +15,7 @@ extension TestProcess {
     /// Runs a short command (pdftotext, lpadmin, …) to completion, capturing its output through files.
     ///
     /// It cannot hang on a grandchild that keeps a pipe open; after `timeout` it is killed and this throws.
+    /// Background processes it left in its process group are killed when it exits.
     /// - Parameters:
     ///   - tool: A path, or a program name looked up with ``requireTool(_:)``.
     ///   - environment: Variables added to this process's environment.
@@ -28,6 +30,7 @@ extension TestProcess {
         let err = directory.appending(path: "stderr")
         let process = try spawn(tool, arguments, environment: environment, standardOutput: out, standardError: err)
         let status = process.waitForExit(timeout: timeout)
+        if status != nil { kill(-process.pid, SIGKILL) }  // leftovers in its group; daemons that setsid() are spared
         let output = Output(
             status: status ?? process.terminate(timeout: .seconds(1)),
             stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
