@@ -2,15 +2,9 @@ import Foundation
 import Glibc
 
 extension TestProcess {
-    /// The outcome of a short command.
-    public struct Output: Sendable {
-        /// The exit code, or 128 + signal.
-        public var status: Int32
-        /// Everything written to stdout.
-        public var stdout: String
-        /// Everything written to stderr.
-        public var stderr: String
-    }
+    /// The outcome of a short command: the exit code (or 128 + signal), and everything written to
+    /// stdout and stderr. A tuple, so `let (status, out, err) = try TestProcess.run(…)` works.
+    public typealias Output = (status: Int32, stdout: String, stderr: String)
 
     /// Runs a short command (pdftotext, lpadmin, …) to completion, capturing its output through files.
     ///
@@ -20,7 +14,7 @@ extension TestProcess {
     ///   - tool: A path, or a program name looked up with ``requireTool(_:)``.
     ///   - environment: Variables added to this process's environment.
     /// - Throws: ``TestSupportError`` if the tool is missing, cannot start, or times out. A failing exit
-    ///   status is not an error: check ``Output/status``.
+    ///   status is not an error: check `status`.
     public static func run(
         _ tool: String, _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(30)
     ) throws -> Output {
@@ -31,7 +25,7 @@ extension TestProcess {
         let process = try spawn(tool, arguments, environment: environment, standardOutput: out, standardError: err)
         let status = process.waitForExit(timeout: timeout)
         if status != nil { kill(-process.pid, SIGKILL) }  // leftovers in its group; daemons that setsid() are spared
-        let output = Output(
+        let output: Output = (
             status: status ?? process.terminate(timeout: .seconds(1)),
             stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
