@@ -1,1 +1,0 @@
-// FolioTesting: placeholder until the module lands.

@@ -1,1 +1,0 @@
-// Printing: placeholder until the module lands.
