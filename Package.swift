@@ -53,7 +53,7 @@ let swiftTargets: [Target] = [
         name: "FolioApp",
         dependencies: [
             "DocumentModel", "DIANRules", "UBL", "DisplayModel", "LayoutTemplate", "LayoutEngine", "Render",
-            "Printing", "Store", "HTTPServer", "Intake", "Issuance",
+            "Printing", "Store", "HTTPServer", "Intake", "Issuance", "XMLTree",
         ]
     ),
     .executableTarget(name: "folio", dependencies: ["FolioApp", "Printing", "Render", "DisplayModel"]),

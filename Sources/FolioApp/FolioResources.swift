@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where Folio's own files live: `Layouts/`, `Fonts/` and `Schemas/` of the checkout or installation.
 public struct FolioResources: Sendable {

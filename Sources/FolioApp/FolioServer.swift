@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import HTTPServer
+import Store
 
 /// `folio serve`: the HTTP API and the print worker in one process, until SIGINT or SIGTERM.
 public struct FolioServer: Sendable {
@@ -27,15 +28,16 @@ public struct FolioServer: Sendable {
 
     /// Suspends until SIGINT or SIGTERM arrives.
     static func waitForTermination() async {
-        let stream = AsyncStream<Int32> { continuation in
-            for signalNumber in [SIGINT, SIGTERM] {
-                signal(signalNumber, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-                source.setEventHandler { continuation.yield(signalNumber) }
-                source.resume()
-                continuation.onTermination = { _ in source.cancel() }
-            }
+        let (stream, continuation) = AsyncStream.makeStream(of: Int32.self)
+        var sources: [any DispatchSourceSignal] = []
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { continuation.yield(signalNumber) }
+            source.resume()
+            sources.append(source)
         }
-        for await _ in stream { return }
+        for await _ in stream { break }
+        sources.forEach { $0.cancel() }
     }
 }

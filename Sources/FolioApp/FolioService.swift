@@ -7,6 +7,7 @@ import Intake
 import Issuance
 import Render
 import UBL
+import XMLTree
 
 /// The injected world: the clock and the environment.
 public struct FolioWorld: Sendable {
@@ -115,7 +116,7 @@ public final class FolioService: Sendable {
     }
 
     /// Renders and stores the PDF of an issued document and records it on the timeline.
-    func renderAndStore(_ document: ElectronicDocument, company: FolioConfiguration.Company, at instant: Date) throws {
+    func renderAndStore(_ document: ElectronicDocument, company: FolioConfiguration.Company?, at instant: Date) throws {
         let rendered = try renderPDF(document, company: company, copy: false)
         try store.save(.pdf, rendered.bytes, number: document.number)
         try store.addEvent(

@@ -1,3 +1,4 @@
+import DocumentModel
 import Store
 
 /// The JSON shape of a document in API answers.
