@@ -1,1 +1,0 @@
-// XMLTree: placeholder until the module lands.
