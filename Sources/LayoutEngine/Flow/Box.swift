@@ -22,6 +22,15 @@ indirect enum Box {
         }
     }
 
+    /// Whether a `<page-break/>` is inside, so the box must be cut even when it fits.
+    var hasPageBreak: Bool {
+        switch self {
+        case .pageBreak: true
+        case .stack(let box): box.hasPageBreak
+        default: false
+        }
+    }
+
     var keep: KeepRules {
         if case .stack(let box) = self { return box.keep }
         return .none
@@ -48,7 +57,7 @@ struct Decoration {
     var left: Double
     var background: RGBAColor?
     var borders: [Side: ResolvedStroke]
-    var source: SourceLocation
+    var source: SourceSpan
 
     enum Side: CaseIterable { case top, right, bottom, left }
 
@@ -88,18 +97,24 @@ struct StackBox {
     var width: Double
     var decoration: Decoration?
     var keep: KeepRules
-    var source: SourceLocation
+    var source: SourceSpan
     private(set) var height: Double
+    private(set) var hasPageBreak: Bool
 
-    init(children: [Box], width: Double, decoration: Decoration?, keep: KeepRules, source: SourceLocation) {
+    init(children: [Box], width: Double, decoration: Decoration?, keep: KeepRules, source: SourceSpan) {
         self.children = children
         self.width = width
         self.decoration = decoration
         self.keep = keep
         self.source = source
         var total = decoration?.vertical ?? 0
-        for child in children { total += child.height }
+        var hasPageBreak = false
+        for child in children {
+            total += child.height
+            if child.hasPageBreak { hasPageBreak = true }
+        }
         self.height = total
+        self.hasPageBreak = hasPageBreak
     }
 
     /// The same stack (decoration, keep rules) with other children: one side of a split.
@@ -128,7 +143,7 @@ struct ParagraphBox {
     var lines: [MeasuredLine]
     var firstLineIndex: Int
     var totalLines: Int
-    var source: SourceLocation
+    var source: SourceSpan
 
     var height: Double { lines.last.map { $0.top + $0.height } ?? 0 }
 
@@ -158,5 +173,5 @@ struct ParagraphBox {
 struct FixedBox {
     var items: [FrameItem]
     var height: Double
-    var source: SourceLocation
+    var source: SourceSpan
 }

@@ -86,7 +86,7 @@ struct FlowBuilder {
     /// Wraps `content` in a decorated stack when the element has padding, borders or a background, and adds
     /// its spacing.
     private mutating func appendDecorated(
-        _ content: Box, box: BoxStyle, width: Double, source: SourceLocation, scope: Scope, to result: inout [Box]
+        _ content: Box, box: BoxStyle, width: Double, source: SourceSpan, scope: Scope, to result: inout [Box]
     ) {
         if box.spaceBefore.points > 0 { result.append(.spacer(box.spaceBefore.points)) }
         if box.isDecorated {
@@ -212,7 +212,7 @@ struct FlowBuilder {
         ResolvedStroke(width: stroke.width.points, color: resolve(stroke.color, scope), dashed: stroke.pattern == .dashed)
     }
 
-    mutating func decoration(_ box: BoxStyle, source: SourceLocation, scope: Scope) -> Decoration? {
+    mutating func decoration(_ box: BoxStyle, source: SourceSpan, scope: Scope) -> Decoration? {
         guard box.isDecorated else { return nil }
         var borders: [Decoration.Side: ResolvedStroke] = [:]
         if let stroke = box.borders.top { borders[.top] = resolve(stroke, scope) }

@@ -34,7 +34,7 @@ public enum FrameItem: Sendable, Hashable {
     case image(FrameImage)
     case qr(FrameQR)
 
-    public var source: SourceLocation {
+    public var source: SourceSpan {
         switch self {
         case .text(let item): item.source
         case .rectangle(let item): item.source
@@ -79,11 +79,11 @@ public struct TextFragment: Sendable, Hashable {
     public var firstLineIndex: Int
     /// Whether these are all the paragraph's lines.
     public var isWholeParagraph: Bool
-    public var source: SourceLocation
+    public var source: SourceSpan
 
     public init(
         paragraph: Paragraph, origin: Point, width: Double, lines: [MeasuredLine], firstLineIndex: Int,
-        isWholeParagraph: Bool, source: SourceLocation
+        isWholeParagraph: Bool, source: SourceSpan
     ) {
         self.paragraph = paragraph
         self.origin = origin
@@ -96,12 +96,12 @@ public struct TextFragment: Sendable, Hashable {
 
     public var height: Double { lines.last.map { $0.top + $0.height } ?? 0 }
 
-    /// The text of the drawn lines, joined with `\n`.
+    /// The text of the drawn lines, joined with `\n` (the spaces where lines wrapped are left out).
     public var visibleText: String {
         let bytes = Array(paragraph.text.utf8)
         return lines.map { line in
             var text = String(decoding: bytes[line.range.clamped(to: 0..<bytes.count)], as: UTF8.self)
-            while text.hasSuffix("\n") { text.removeLast() }
+            while let last = text.last, last == "\n" || last == " " { text.removeLast() }
             return text
         }.joined(separator: "\n")
     }
@@ -111,9 +111,9 @@ public struct TextFragment: Sendable, Hashable {
 public struct FrameRectangle: Sendable, Hashable {
     public var rect: Rect
     public var fill: RGBAColor
-    public var source: SourceLocation
+    public var source: SourceSpan
 
-    public init(rect: Rect, fill: RGBAColor, source: SourceLocation) {
+    public init(rect: Rect, fill: RGBAColor, source: SourceSpan) {
         self.rect = rect
         self.fill = fill
         self.source = source
@@ -127,9 +127,9 @@ public struct FrameLine: Sendable, Hashable {
     public var width: Double
     public var color: RGBAColor
     public var dashed: Bool
-    public var source: SourceLocation
+    public var source: SourceSpan
 
-    public init(from: Point, to: Point, width: Double, color: RGBAColor, dashed: Bool, source: SourceLocation) {
+    public init(from: Point, to: Point, width: Double, color: RGBAColor, dashed: Bool, source: SourceSpan) {
         self.from = from
         self.to = to
         self.width = width
@@ -146,9 +146,9 @@ public struct FrameImage: Sendable, Hashable {
     /// As written in the template or data: relative to the layouts directory, or absolute.
     public var path: String
     public var align: TextAlign
-    public var source: SourceLocation
+    public var source: SourceSpan
 
-    public init(rect: Rect, path: String, align: TextAlign, source: SourceLocation) {
+    public init(rect: Rect, path: String, align: TextAlign, source: SourceSpan) {
         self.rect = rect
         self.path = path
         self.align = align
@@ -160,9 +160,9 @@ public struct FrameImage: Sendable, Hashable {
 public struct FrameQR: Sendable, Hashable {
     public var rect: Rect
     public var payload: String
-    public var source: SourceLocation
+    public var source: SourceSpan
 
-    public init(rect: Rect, payload: String, source: SourceLocation) {
+    public init(rect: Rect, payload: String, source: SourceSpan) {
         self.rect = rect
         self.payload = payload
         self.source = source

@@ -14,7 +14,7 @@ struct Fragmenter {
     typealias Split = (head: Box?, tail: Box?)
 
     mutating func split(_ box: Box, available: Double, atTop: Bool) -> Split {
-        if box.height <= available + Self.tolerance { return (box, nil) }
+        if box.height <= available + Self.tolerance && !box.hasPageBreak { return (box, nil) }
         switch box {
         case .stack(let stack): return splitStack(stack, available: available, atTop: atTop)
         case .paragraph(let paragraph): return splitParagraph(paragraph, available: available, atTop: atTop)
@@ -200,7 +200,7 @@ struct DiagnosticSink {
     private var seen: Set<Diagnostic> = []
 
     mutating func report(
-        _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+        _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, at location: SourceSpan,
         hints: [String] = []
     ) {
         let diagnostic = Diagnostic(severity, code, message, at: location, hints: hints)

@@ -41,7 +41,7 @@ public enum Typesetter {
         let bodyHeight = size.height - margins.vertical - headerHeight - footerHeight
         let firstBodyHeight = size.height - margins.vertical - firstHeaderHeight - footerHeight
         var sink = DiagnosticSink()
-        let pageLocation = template.body.first?.location ?? SourceLocation(file: template.file, line: 1, column: 1)
+        let pageLocation = template.body.first?.location ?? SourceSpan(file: template.file, line: 1, column: 1)
         guard bodyHeight > 0, firstBodyHeight > 0, bodyWidth > 0 else {
             sink.report(
                 .error, .cannotFit, "the margins, header and footer leave no room for the body on the page", at: pageLocation)

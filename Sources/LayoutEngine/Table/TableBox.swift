@@ -11,7 +11,7 @@ struct TableBox {
     var footer: TableRowBox?
     var rowsKeepTogether: Bool
     var width: Double
-    var source: SourceLocation
+    var source: SourceSpan
 
     var height: Double {
         var total = (header?.height ?? 0) + (footer?.height ?? 0)

@@ -1,5 +1,5 @@
 /// A place in a template source: file, 1-based line and column, and the length of the text concerned.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+public struct SourceSpan: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
@@ -17,7 +17,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(file):\(line):\(column)" }
 
     /// A location for things that come from no template (tests building templates in code).
-    public static let unknown = SourceLocation(file: "<unknown>", line: 0, column: 0)
+    public static let unknown = SourceSpan(file: "<unknown>", line: 0, column: 0)
 }
 
 /// One problem found in a template, at load time (parsing, checking) or at layout time (a block that cannot
@@ -34,12 +34,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// A stable kebab-case code designers can look up in `Layouts/README.md` (`unknown-attribute`).
     public var code: DiagnosticCode
     public var message: String
-    public var location: SourceLocation
+    public var location: SourceSpan
     /// Suggestions, each one line: "did you mean `color`?", "write `12pt` or `4mm`".
     public var hints: [String]
 
     public init(
-        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceSpan,
         hints: [String] = []
     ) {
         self.severity = severity

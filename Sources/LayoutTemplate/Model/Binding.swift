@@ -4,9 +4,9 @@ public struct FieldReference: Sendable, Hashable, CustomStringConvertible {
     public var variable: String?
     /// The record fields followed from the root or the variable.
     public var components: [String]
-    public var location: SourceLocation
+    public var location: SourceSpan
 
-    public init(variable: String?, components: [String], location: SourceLocation) {
+    public init(variable: String?, components: [String], location: SourceSpan) {
         self.variable = variable
         self.components = components
         self.location = location

@@ -10,7 +10,7 @@ public indirect enum Node: Sendable, Hashable {
     case table(TableNode)
     case pageBreak(PageBreakNode)
 
-    public var location: SourceLocation {
+    public var location: SourceSpan {
         switch self {
         case .block(let node): node.location
         case .row(let node): node.location
@@ -62,11 +62,11 @@ public struct BlockNode: Sendable, Hashable {
     public var loop: Loop?
     public var keep: KeepRules
     public var condition: Condition?
-    public var location: SourceLocation
+    public var location: SourceSpan
 
     public init(
         children: [Node], box: BoxStyle = .plain, loop: Loop? = nil, keep: KeepRules = .none,
-        condition: Condition? = nil, location: SourceLocation
+        condition: Condition? = nil, location: SourceSpan
     ) {
         self.children = children
         self.box = box
@@ -84,11 +84,11 @@ public struct RowNode: Sendable, Hashable {
     public var children: [Node]
     public var box: BoxStyle
     public var condition: Condition?
-    public var location: SourceLocation
+    public var location: SourceSpan
 
     public init(
         columns: [ColumnWidth], gap: Length = .zero, children: [Node], box: BoxStyle = .plain,
-        condition: Condition? = nil, location: SourceLocation
+        condition: Condition? = nil, location: SourceSpan
     ) {
         self.columns = columns
         self.gap = gap
@@ -103,9 +103,9 @@ public struct RowNode: Sendable, Hashable {
 public struct TextRun: Sendable, Hashable {
     public var content: TextContent
     public var style: TextStyle
-    public var location: SourceLocation
+    public var location: SourceSpan
 
-    public init(content: TextContent, style: TextStyle, location: SourceLocation) {
+    public init(content: TextContent, style: TextStyle, location: SourceSpan) {
         self.content = content
         self.style = style
         self.location = location
@@ -119,9 +119,9 @@ public struct TextNode: Sendable, Hashable {
     public var style: TextStyle
     public var box: BoxStyle
     public var condition: Condition?
-    public var location: SourceLocation
+    public var location: SourceSpan
 
-    public init(runs: [TextRun], style: TextStyle, box: BoxStyle = .plain, condition: Condition? = nil, location: SourceLocation) {
+    public init(runs: [TextRun], style: TextStyle, box: BoxStyle = .plain, condition: Condition? = nil, location: SourceSpan) {
         self.runs = runs
         self.style = style
         self.box = box
@@ -140,11 +140,11 @@ public struct ImageNode: Sendable, Hashable {
     public var align: TextAlign
     public var box: BoxStyle
     public var condition: Condition?
-    public var location: SourceLocation
+    public var location: SourceSpan
 
     public init(
         source: TextContent, width: Length, height: Length, align: TextAlign = .left, box: BoxStyle = .plain,
-        condition: Condition? = nil, location: SourceLocation
+        condition: Condition? = nil, location: SourceSpan
     ) {
         self.source = source
         self.width = width
@@ -164,11 +164,11 @@ public struct QRNode: Sendable, Hashable {
     public var align: TextAlign
     public var box: BoxStyle
     public var condition: Condition?
-    public var location: SourceLocation
+    public var location: SourceSpan
 
     public init(
         value: TextContent, size: Length, align: TextAlign = .left, box: BoxStyle = .plain, condition: Condition? = nil,
-        location: SourceLocation
+        location: SourceSpan
     ) {
         self.value = value
         self.size = size
@@ -184,9 +184,9 @@ public struct RuleNode: Sendable, Hashable {
     public var stroke: Stroke
     public var box: BoxStyle
     public var condition: Condition?
-    public var location: SourceLocation
+    public var location: SourceSpan
 
-    public init(stroke: Stroke, box: BoxStyle = .plain, condition: Condition? = nil, location: SourceLocation) {
+    public init(stroke: Stroke, box: BoxStyle = .plain, condition: Condition? = nil, location: SourceSpan) {
         self.stroke = stroke
         self.box = box
         self.condition = condition
@@ -197,9 +197,9 @@ public struct RuleNode: Sendable, Hashable {
 /// `<page-break/>`: the following content starts on a new page.
 public struct PageBreakNode: Sendable, Hashable {
     public var condition: Condition?
-    public var location: SourceLocation
+    public var location: SourceSpan
 
-    public init(condition: Condition? = nil, location: SourceLocation) {
+    public init(condition: Condition? = nil, location: SourceSpan) {
         self.condition = condition
         self.location = location
     }

@@ -8,11 +8,11 @@ public struct TableNode: Sendable, Hashable {
     public var footer: TableSection?
     public var box: BoxStyle
     public var condition: Condition?
-    public var location: SourceLocation
+    public var location: SourceSpan
 
     public init(
         columns: [ColumnWidth], header: TableSection?, repeatHeader: Bool, rows: TableRows?, footer: TableSection?,
-        box: BoxStyle = .plain, condition: Condition? = nil, location: SourceLocation
+        box: BoxStyle = .plain, condition: Condition? = nil, location: SourceSpan
     ) {
         self.columns = columns
         self.header = header
@@ -28,9 +28,9 @@ public struct TableNode: Sendable, Hashable {
 /// One row of cells (a header or a footer).
 public struct TableSection: Sendable, Hashable {
     public var cells: [TableCell]
-    public var location: SourceLocation
+    public var location: SourceSpan
 
-    public init(cells: [TableCell], location: SourceLocation) {
+    public init(cells: [TableCell], location: SourceSpan) {
         self.cells = cells
         self.location = location
     }
@@ -43,9 +43,9 @@ public struct TableRows: Sendable, Hashable {
     /// When true a row that does not fit moves whole to the next page; a row taller than a page still splits
     /// between lines (data must never be lost). When false rows split whenever they do not fit.
     public var keepTogether: Bool
-    public var location: SourceLocation
+    public var location: SourceSpan
 
-    public init(loop: Loop, cells: [TableCell], keepTogether: Bool, location: SourceLocation) {
+    public init(loop: Loop, cells: [TableCell], keepTogether: Bool, location: SourceSpan) {
         self.loop = loop
         self.cells = cells
         self.keepTogether = keepTogether
@@ -58,9 +58,9 @@ public struct TableCell: Sendable, Hashable {
     public var span: Int
     public var content: [Node]
     public var box: BoxStyle
-    public var location: SourceLocation
+    public var location: SourceSpan
 
-    public init(span: Int = 1, content: [Node], box: BoxStyle = .plain, location: SourceLocation) {
+    public init(span: Int = 1, content: [Node], box: BoxStyle = .plain, location: SourceSpan) {
         self.span = span
         self.content = content
         self.box = box

@@ -60,9 +60,9 @@ public struct PageSetup: Sendable, Hashable {
 public struct Region: Sendable, Hashable {
     public var height: Length
     public var content: [Node]
-    public var location: SourceLocation
+    public var location: SourceSpan
 
-    public init(height: Length, content: [Node], location: SourceLocation) {
+    public init(height: Length, content: [Node], location: SourceSpan) {
         self.height = height
         self.content = content
         self.location = location
