@@ -138,7 +138,7 @@ struct FlowBuilder {
     /// The paragraph of a text node, or `nil` when all of its text is empty (an unset optional field).
     private mutating func paragraph(_ node: TextNode, scope: Scope) -> Paragraph? {
         let color = resolve(node.style.color, scope)
-        if node.runs.count == 1, node.runs[0].style == node.style {
+        if node.runs.count == 1, node.runs[0].style == node.style, node.runs[0].condition == nil {
             let text = resolve(node.runs[0].content, scope)
             if text.isEmpty { return nil }
             return Paragraph(text: text, font: node.style.font, color: color, align: node.style.align)
@@ -147,6 +147,7 @@ struct FlowBuilder {
         var spans: [StyledSpan] = []
         var utf8Count = 0
         for run in node.runs {
+            if let condition = run.condition, !holds(condition, scope) { continue }
             let piece = resolve(run.content, scope)
             if piece.isEmpty { continue }
             text += piece

@@ -103,11 +103,14 @@ public struct RowNode: Sendable, Hashable {
 public struct TextRun: Sendable, Hashable {
     public var content: TextContent
     public var style: TextStyle
+    /// `if` on a `<span>`: the run is left out when it does not hold.
+    public var condition: Condition?
     public var location: SourceSpan
 
-    public init(content: TextContent, style: TextStyle, location: SourceSpan) {
+    public init(content: TextContent, style: TextStyle, condition: Condition? = nil, location: SourceSpan) {
         self.content = content
         self.style = style
+        self.condition = condition
         self.location = location
     }
 }

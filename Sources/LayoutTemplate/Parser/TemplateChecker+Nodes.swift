@@ -95,7 +95,11 @@ extension TemplateChecker {
                     for grandchild in part.xml.children {
                         reportUnexpected(self.element(grandchild), allowed: [], context: "inside <span> (it holds text only)")
                     }
-                    runs.append(TextRun(content: textContent(part.xml.text, in: part, scope: scope, collapse: true), style: spanStyle, location: part.location))
+                    let spanCondition = condition(part, scope: scope)
+                    runs.append(
+                        TextRun(
+                            content: textContent(part.xml.text, in: part, scope: scope, collapse: true), style: spanStyle,
+                            condition: spanCondition, location: part.location))
                 case "br":
                     runs.append(TextRun(content: .literal("\n"), style: style, location: part.location))
                 default:

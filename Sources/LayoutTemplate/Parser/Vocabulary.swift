@@ -16,7 +16,7 @@ enum Vocabulary {
         "block": ["each", "keep-together", "keep-with-next", "keep-with-previous", "style", "if"] + text + box,
         "row": ["columns", "gap", "style", "if"] + text + box,
         "text": ["style", "if"] + text + box,
-        "span": ["style"] + text,
+        "span": ["style", "if"] + text,
         "br": [],
         "image": ["src", "width", "height", "align", "style", "if"] + box,
         "qr": ["value", "size", "align", "style", "if"] + box,
