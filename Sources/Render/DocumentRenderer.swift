@@ -83,6 +83,7 @@ public final class DocumentRenderer: @unchecked Sendable {
     public func frames(layout: String, data: DisplayValue) throws -> LayoutResult {
         let template = try template(named: layout)
         return pool.withSession { session in
+            defer { session.endRender() }
             var result = Typesetter.layout(template, data: data, measurer: session)
             result.diagnostics += Self.glyphWarnings(session.takeMissingGlyphs(), pages: result.pages)
             return result
@@ -96,6 +97,7 @@ public final class DocumentRenderer: @unchecked Sendable {
     public func renderPDF(layout: String, data: DisplayValue, title: String, creationDate: Date) throws -> RenderedPDF {
         let template = try template(named: layout)
         return try pool.withSession { session in
+            defer { session.endRender() }
             let result = try laidOut(template, data: data, session: session)
             let sink = ByteSink()
             let first = result.pages.first?.size ?? Size(width: template.page.width.points, height: template.page.height.points)
@@ -131,8 +133,8 @@ public final class DocumentRenderer: @unchecked Sendable {
     public func renderPNG(layout: String, data: DisplayValue, scale: Double) throws -> [[UInt8]] {
         let template = try template(named: layout)
         return try pool.withSession { session in
+            defer { session.endRender() }
             let result = try laidOut(template, data: data, session: session)
-            _ = session.takeMissingGlyphs()
             var images: [[UInt8]] = []
             do {
                 for page in result.pages {
@@ -167,7 +169,6 @@ public final class DocumentRenderer: @unchecked Sendable {
     }
 
     private func laidOut(_ template: Template, data: DisplayValue, session: RenderSession) throws -> LayoutResult {
-        _ = session.takeMissingGlyphs()
         let result = Typesetter.layout(template, data: data, measurer: session)
         if result.hasErrors {
             let errors = result.diagnostics.filter(\.isError)

@@ -143,6 +143,7 @@ struct ParagraphBox {
     var lines: [MeasuredLine]
     var firstLineIndex: Int
     var totalLines: Int
+    var measurementToken: Int
     var source: SourceSpan
 
     var height: Double { lines.last.map { $0.top + $0.height } ?? 0 }
@@ -152,7 +153,8 @@ struct ParagraphBox {
             .text(
                 TextFragment(
                     paragraph: paragraph, origin: origin, width: width, lines: lines, firstLineIndex: firstLineIndex,
-                    isWholeParagraph: firstLineIndex == 0 && lines.count == totalLines, source: source)))
+                    isWholeParagraph: firstLineIndex == 0 && lines.count == totalLines,
+                    measurementToken: measurementToken, source: source)))
     }
 
     /// The first `count` lines and the rest, each rebased to start at 0.

@@ -132,7 +132,7 @@ struct FlowBuilder {
         let measurement = measurer.measure(paragraph, width: width)
         return ParagraphBox(
             paragraph: paragraph, width: width, lines: measurement.lines, firstLineIndex: 0,
-            totalLines: measurement.lines.count, source: node.location)
+            totalLines: measurement.lines.count, measurementToken: measurement.reuseToken, source: node.location)
     }
 
     /// The paragraph of a text node, or `nil` when all of its text is empty (an unset optional field).

@@ -79,11 +79,13 @@ public struct TextFragment: Sendable, Hashable {
     public var firstLineIndex: Int
     /// Whether these are all the paragraph's lines.
     public var isWholeParagraph: Bool
+    /// The measurer's ``TextMeasurement/reuseToken`` for this paragraph (`0`: none).
+    public var measurementToken: Int
     public var source: SourceSpan
 
     public init(
         paragraph: Paragraph, origin: Point, width: Double, lines: [MeasuredLine], firstLineIndex: Int,
-        isWholeParagraph: Bool, source: SourceSpan
+        isWholeParagraph: Bool, measurementToken: Int = 0, source: SourceSpan
     ) {
         self.paragraph = paragraph
         self.origin = origin
@@ -91,6 +93,7 @@ public struct TextFragment: Sendable, Hashable {
         self.lines = lines
         self.firstLineIndex = firstLineIndex
         self.isWholeParagraph = isWholeParagraph
+        self.measurementToken = measurementToken
         self.source = source
     }
 

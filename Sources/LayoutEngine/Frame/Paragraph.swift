@@ -54,8 +54,15 @@ public struct MeasuredLine: Sendable, Hashable {
 /// How a paragraph breaks into lines at a given width.
 public struct TextMeasurement: Sendable, Hashable {
     public var lines: [MeasuredLine]
+    /// An identifier the measurer may give this measurement so that the renderer working with it can reuse
+    /// its work (the shaped text) when drawing; `0` when there is none. Layout only carries it along, into
+    /// ``TextFragment/measurementToken``.
+    public var reuseToken: Int
 
-    public init(lines: [MeasuredLine]) { self.lines = lines }
+    public init(lines: [MeasuredLine], reuseToken: Int = 0) {
+        self.lines = lines
+        self.reuseToken = reuseToken
+    }
 
     public var height: Double { lines.last.map { $0.top + $0.height } ?? 0 }
 }

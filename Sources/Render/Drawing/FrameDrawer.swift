@@ -9,19 +9,47 @@ struct FrameDrawer {
     /// `cairo_t*`, borrowed.
     let cairo: OpaquePointer
 
+    /// Draws a page in layers: backgrounds, then lines, then text, images and QR codes. Boxes on a frame
+    /// never overlap, so this is the picture the frame's order describes, with each layer's fills and strokes
+    /// merged by paint into one path: far fewer PDF operators than item by item.
     func draw(_ page: PageFrame) throws(RenderError) {
+        var fills: [RGBAColor: [Rect]] = [:]
+        var fillOrder: [RGBAColor] = []
+        var strokes: [StrokeKey: [FrameLine]] = [:]
+        var strokeOrder: [StrokeKey] = []
+        for item in page.items {
+            switch item {
+            case .rectangle(let rectangle):
+                if fills[rectangle.fill] == nil { fillOrder.append(rectangle.fill) }
+                fills[rectangle.fill, default: []].append(rectangle.rect)
+            case .line(let line):
+                let key = StrokeKey(color: line.color, width: line.width, dashed: line.dashed)
+                if strokes[key] == nil { strokeOrder.append(key) }
+                strokes[key, default: []].append(line)
+            default:
+                break
+            }
+        }
+        for color in fillOrder {
+            setColor(color)
+            for rect in fills[color]! { cairo_rectangle(cairo, rect.x, rect.y, rect.width, rect.height) }
+            cairo_fill(cairo)
+        }
+        for key in strokeOrder { stroke(strokes[key]!, key) }
         for item in page.items {
             switch item {
             case .text(let text): draw(text)
-            case .rectangle(let rectangle):
-                setColor(rectangle.fill)
-                cairo_rectangle(cairo, rectangle.rect.x, rectangle.rect.y, rectangle.rect.width, rectangle.rect.height)
-                cairo_fill(cairo)
-            case .line(let line): draw(line)
             case .image(let image): try draw(image)
             case .qr(let qr): try draw(qr)
+            case .rectangle, .line: break
             }
         }
+    }
+
+    private struct StrokeKey: Hashable {
+        var color: RGBAColor
+        var width: Double
+        var dashed: Bool
     }
 
     private func setColor(_ color: RGBAColor) {
@@ -33,15 +61,15 @@ struct FrameDrawer {
     }
 
     private func draw(_ text: TextFragment) {
-        session.configure(text.paragraph, width: text.width)
+        let layout = session.layout(for: text)
         setColor(text.paragraph.color)
         if text.isWholeParagraph {
             cairo_move_to(cairo, text.origin.x, text.origin.y)
-            pango_cairo_show_layout(cairo, session.layout)
+            pango_cairo_show_layout(cairo, layout)
             return
         }
         // Part of a paragraph: its lines, shifted so the first drawn line's top sits at the origin.
-        let iterator = pango_layout_get_iter(session.layout)
+        let iterator = pango_layout_get_iter(layout)
         defer { pango_layout_iter_free(iterator) }
         for _ in 0..<text.firstLineIndex where pango_layout_iter_next_line(iterator) == 0 { return }
         let scale = Double(PANGO_SCALE)
@@ -58,17 +86,19 @@ struct FrameDrawer {
         }
     }
 
-    private func draw(_ line: FrameLine) {
-        setColor(line.color)
-        cairo_set_line_width(cairo, line.width)
-        if line.dashed {
-            let dashes = [max(1, line.width * 3), max(1, line.width * 2)]
+    private func stroke(_ lines: [FrameLine], _ key: StrokeKey) {
+        setColor(key.color)
+        cairo_set_line_width(cairo, key.width)
+        if key.dashed {
+            let dashes = [max(1, key.width * 3), max(1, key.width * 2)]
             cairo_set_dash(cairo, dashes, 2, 0)
         }
-        cairo_move_to(cairo, line.from.x, line.from.y)
-        cairo_line_to(cairo, line.to.x, line.to.y)
+        for line in lines {
+            cairo_move_to(cairo, line.from.x, line.from.y)
+            cairo_line_to(cairo, line.to.x, line.to.y)
+        }
         cairo_stroke(cairo)
-        if line.dashed { cairo_set_dash(cairo, nil, 0, 0) }
+        if key.dashed { cairo_set_dash(cairo, nil, 0, 0) }
     }
 
     private func draw(_ image: FrameImage) throws(RenderError) {
@@ -93,17 +123,16 @@ struct FrameDrawer {
         cairo_restore(cairo)
     }
 
-    /// The QR code as vector rectangles: one per horizontal run of dark modules, filled at once, inside a
-    /// 4-module quiet zone.
+    /// The QR code as vector rectangles (one per horizontal run of dark modules, inside a 4-module quiet
+    /// zone), recorded once per payload and painted scaled into the frame's square.
     private func draw(_ qr: FrameQR) throws(RenderError) {
-        let matrix = try session.qrCode(qr.payload)
-        let module = qr.rect.width / Double(matrix.width + 8)
-        cairo_set_source_rgb(cairo, 0, 0, 0)
-        for run in matrix.runs {
-            cairo_rectangle(
-                cairo, qr.rect.x + Double(run.column + 4) * module, qr.rect.y + Double(run.row + 4) * module,
-                Double(run.length) * module, module)
-        }
-        cairo_fill(cairo)
+        let code = try session.qrCode(qr.payload)
+        let module = qr.rect.width / Double(code.matrix.width + 8)
+        cairo_save(cairo)
+        cairo_translate(cairo, qr.rect.x, qr.rect.y)
+        cairo_scale(cairo, module, module)
+        cairo_set_source_surface(cairo, code.surface, 0, 0)
+        cairo_paint(cairo)
+        cairo_restore(cairo)
     }
 }

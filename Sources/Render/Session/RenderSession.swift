@@ -5,20 +5,28 @@ import LayoutEngine
 import LayoutTemplate
 
 /// Everything one render needs from Pango and cairo, reused from document to document: a Pango font map on
-/// the private fontconfig, a context with fixed font options, one `PangoLayout` reset for every paragraph,
-/// font descriptions, decoded images and encoded QR codes.
+/// the private fontconfig, a context with fixed font options, font descriptions, decoded images and encoded
+/// QR codes.
+///
+/// Text is shaped once: each paragraph is measured in its own `PangoLayout`, kept until the render ends and
+/// drawn as measured (the measurement's reuse token is its index). Past ``layoutCacheLimit`` paragraphs, or
+/// when drawing something that was not measured here, one shared layout is reconfigured instead.
 ///
 /// Not `Sendable`: a session is used by one thread at a time. ``SessionPool`` hands sessions out.
 final class RenderSession {
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     /// `PangoContext*`.
     private let context: OpaquePointer
-    /// `PangoLayout*`, reconfigured for each paragraph (measured or drawn).
+    /// `PangoLayout*`, reconfigured for paragraphs that have no layout of their own.
     let layout: OpaquePointer
+    /// `PangoLayout*`s of the paragraphs measured during the current render; token `n` is index `n - 1`.
+    private var measuredLayouts: [OpaquePointer] = []
+    /// How many measured layouts a render keeps (about 1 kB each); beyond, text is shaped again to draw.
+    static let layoutCacheLimit = 40_000
     private var fontDescriptions: [FontSpec: OpaquePointer] = [:]
     private var lastFont: (spec: FontSpec, description: OpaquePointer)?
     private var images: [String: OpaquePointer] = [:]
-    private var qrCodes: [String: QRMatrix] = [:]
+    private var qrCodes: [String: (matrix: QRMatrix, surface: OpaquePointer)] = [:]
     let layoutsDirectory: String
     /// Paragraph texts that had glyphs the fonts lack, since the last ``takeMissingGlyphs()``.
     private(set) var missingGlyphs: [String: Int] = [:]
@@ -42,11 +50,13 @@ final class RenderSession {
     }
 
     deinit {
+        endRender()
         g_object_unref(UnsafeMutableRawPointer(layout))
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
         for description in fontDescriptions.values { pango_font_description_free(description) }
         for image in images.values { cairo_surface_destroy(image) }
+        for code in qrCodes.values { cairo_surface_destroy(code.surface) }
     }
 
     // MARK: Fonts
@@ -69,9 +79,24 @@ final class RenderSession {
         return description
     }
 
-    /// Sets up ``layout`` for `paragraph` at `width` points. Measuring and drawing both go through here, so a
+    /// Releases the layouts measured for the render that just ended.
+    func endRender() {
+        for measured in measuredLayouts { g_object_unref(UnsafeMutableRawPointer(measured)) }
+        measuredLayouts.removeAll(keepingCapacity: true)
+        _ = takeMissingGlyphs()
+    }
+
+    /// The layout to draw a fragment with: the one it was measured in, or the shared one set up again.
+    func layout(for fragment: TextFragment) -> OpaquePointer {
+        let token = fragment.measurementToken
+        if token > 0 && token <= measuredLayouts.count { return measuredLayouts[token - 1] }
+        configure(fragment.paragraph, width: fragment.width, in: layout)
+        return layout
+    }
+
+    /// Sets up `layout` for `paragraph` at `width` points. Measuring and drawing both go through here, so a
     /// paragraph is drawn with exactly the line breaks it was measured with.
-    func configure(_ paragraph: Paragraph, width: Double) {
+    func configure(_ paragraph: Paragraph, width: Double, in layout: OpaquePointer) {
         pango_layout_set_font_description(layout, fontDescription(paragraph.font))
         pango_layout_set_width(layout, Int32(max(1, (width * Double(PANGO_SCALE)).rounded(.down))))
         let alignment: PangoAlignment =
@@ -134,18 +159,46 @@ final class RenderSession {
         return surface
     }
 
-    func qrCode(_ payload: String) throws(RenderError) -> QRMatrix {
+    /// The QR code of `payload` drawn once into a recording surface, one unit per module, quiet zone
+    /// included: painting the same surface on every page lets the PDF hold it once, as a form XObject.
+    func qrCode(_ payload: String) throws(RenderError) -> (matrix: QRMatrix, surface: OpaquePointer) {
         if let cached = qrCodes[payload] { return cached }
         let matrix = try QRMatrix(encoding: payload)
-        if qrCodes.count > 64 { qrCodes.removeAll() }
-        qrCodes[payload] = matrix
-        return matrix
+        let side = Double(matrix.width + 8)
+        var extents = cairo_rectangle_t(x: 0, y: 0, width: side, height: side)
+        let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents)!
+        let cairo = cairo_create(surface)!
+        cairo_set_source_rgb(cairo, 0, 0, 0)
+        for run in matrix.runs {
+            cairo_rectangle(cairo, Double(run.column + 4), Double(run.row + 4), Double(run.length), 1)
+        }
+        cairo_fill(cairo)
+        let status = cairo_status(cairo)
+        cairo_destroy(cairo)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(surface)
+            throw RenderError(code: .cairo, message: "cannot draw the QR code: \(String(cString: cairo_status_to_string(status)))")
+        }
+        if qrCodes.count >= 16 {
+            for code in qrCodes.values { cairo_surface_destroy(code.surface) }
+            qrCodes.removeAll()
+        }
+        qrCodes[payload] = (matrix, surface)
+        return (matrix, surface)
     }
 }
 
 extension RenderSession: TextMeasurer {
     func measure(_ paragraph: Paragraph, width: Double) -> TextMeasurement {
-        configure(paragraph, width: width)
+        var layout = self.layout
+        var token = 0
+        if measuredLayouts.count < Self.layoutCacheLimit {
+            layout = pango_layout_new(context)
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+            measuredLayouts.append(layout)
+            token = measuredLayouts.count
+        }
+        configure(paragraph, width: width, in: layout)
         let unknown = pango_layout_get_unknown_glyphs_count(layout)
         if unknown > 0 { noteMissingGlyphs(Int(unknown), in: paragraph.text) }
         let scale = Double(PANGO_SCALE)
@@ -154,9 +207,9 @@ extension RenderSession: TextMeasurer {
             var height: Int32 = 0
             pango_layout_get_size(layout, &width, &height)
             let baseline = Double(pango_layout_get_baseline(layout)) / scale
-            return TextMeasurement(lines: [
-                MeasuredLine(range: 0..<paragraph.text.utf8.count, top: 0, height: Double(height) / scale, baseline: baseline)
-            ])
+            return TextMeasurement(
+                lines: [MeasuredLine(range: 0..<paragraph.text.utf8.count, top: 0, height: Double(height) / scale, baseline: baseline)],
+                reuseToken: token)
         }
         var lines: [MeasuredLine] = []
         let iterator = pango_layout_get_iter(layout)
@@ -171,6 +224,6 @@ extension RenderSession: TextMeasurer {
                     range: start..<(start + Int(line.pointee.length)), top: Double(logical.y) / scale,
                     height: Double(logical.height) / scale, baseline: Double(pango_layout_iter_get_baseline(iterator)) / scale))
         } while pango_layout_iter_next_line(iterator) != 0
-        return TextMeasurement(lines: lines)
+        return TextMeasurement(lines: lines, reuseToken: token)
     }
 }
