@@ -102,4 +102,13 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible, Expre
     public static let invalidData: DiagnosticCode = "invalid-data"
     /// Render time: text with characters the bundled fonts cannot draw.
     public static let missingGlyph: DiagnosticCode = "missing-glyph"
+
+    /// Every code, for documentation and tooling.
+    public static let all: [DiagnosticCode] = [
+        .malformedXML, .unreadable, .unsupportedVersion, .unknownElement, .misplacedElement, .unknownAttribute,
+        .missingAttribute, .duplicateElement, .invalidLength, .invalidValue, .unknownColor, .unknownField,
+        .invalidBinding, .unknownStyle, .styleCycle, .missingFont, .missingFontFace, .undeclaredFont, .missingAsset,
+        .textOutsideSpan, .columnCount, .pageCounterInBody, .cannotFit, .regionOverflow, .keepTogetherBroken,
+        .invalidData, .missingGlyph,
+    ]
 }

@@ -22,6 +22,9 @@ public struct TemplateParseResult: Sendable {
 /// first: unknown elements and attributes (with "did you mean"), lengths without units, unknown fields
 /// (checked against the display schema), styles, fonts, the format version.
 public enum TemplateParser {
+    /// The elements of the layout format and the attributes each accepts (style attributes included).
+    public static var vocabulary: [String: [String]] { Vocabulary.attributes }
+
     /// Parses and checks template source text.
     /// - Parameters:
     ///   - source: the XML bytes.
