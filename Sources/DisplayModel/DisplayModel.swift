@@ -1,1 +1,0 @@
-// DisplayModel: placeholder until the module lands.

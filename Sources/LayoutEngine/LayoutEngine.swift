@@ -1,1 +1,0 @@
-// LayoutEngine: placeholder until the module lands.

@@ -1,0 +1,143 @@
+public import DisplayModel
+public import LayoutTemplate
+
+/// The pages of one document, and what went wrong laying them out.
+public struct LayoutResult: Sendable {
+    public var pages: [PageFrame]
+    /// Layout-time problems (content that cannot fit, a header taller than declared, bad data); sorted by
+    /// appearance. A document with an error here must not be rendered.
+    public var diagnostics: [Diagnostic]
+
+    public init(pages: [PageFrame], diagnostics: [Diagnostic]) {
+        self.pages = pages
+        self.diagnostics = diagnostics
+    }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.isError } }
+}
+
+/// Lays out a document: template + display data + a text measurer → page frames. Pure and deterministic:
+/// the same inputs always give the same frames.
+///
+/// How pagination works:
+/// 1. The body is built once at the body width: `if`/`each` evaluated, bindings filled in, text measured.
+/// 2. It is cut into pages. Paragraphs and table rows break between lines; blocks break between children
+///    unless `keep-together`; `keep-with-next`/`keep-with-previous` carry neighbours along; table headers
+///    repeat; anything unbreakable that is taller than a page is placed anyway with a `cannot-fit` error.
+/// 3. With the page count known, each page's header (the first-page header on page 1) and footer are built
+///    with `{page}` and `{pages}`, in their declared heights, so the body never depends on them.
+public enum Typesetter {
+    /// A safety net: no document legitimately has this many pages.
+    public static let maximumPages = 50_000
+
+    public static func layout(_ template: Template, data: DisplayValue, measurer: any TextMeasurer) -> LayoutResult {
+        let page = template.page
+        let size = Size(width: page.width.points, height: page.height.points)
+        let margins = page.margins
+        let bodyWidth = size.width - margins.horizontal
+        let footerHeight = template.pageFooter?.height.points ?? 0
+        let headerHeight = template.pageHeader?.height.points ?? 0
+        let firstHeaderHeight = (template.firstPageHeader ?? template.pageHeader)?.height.points ?? 0
+        let bodyHeight = size.height - margins.vertical - headerHeight - footerHeight
+        let firstBodyHeight = size.height - margins.vertical - firstHeaderHeight - footerHeight
+        var sink = DiagnosticSink()
+        let pageLocation = template.body.first?.location ?? SourceSpan(file: template.file, line: 1, column: 1)
+        guard bodyHeight > 0, firstBodyHeight > 0, bodyWidth > 0 else {
+            sink.report(
+                .error, .cannotFit, "the margins, header and footer leave no room for the body on the page", at: pageLocation)
+            return LayoutResult(pages: [], diagnostics: sink.diagnostics)
+        }
+
+        var builder = FlowBuilder(data: data, measurer: measurer)
+        let body = StackBox(
+            children: builder.boxes(template.body, width: bodyWidth, scope: .root), width: bodyWidth, decoration: nil,
+            keep: .none, source: pageLocation)
+        sink.append(contentsOf: builder.diagnostics)
+
+        var fragmenter = Fragmenter(fullPageHeight: bodyHeight, diagnostics: DiagnosticSink())
+        var bodies: [Box] = []
+        var remaining: Box? = .stack(body)
+        while let box = remaining {
+            let available = bodies.isEmpty ? firstBodyHeight : bodyHeight
+            let (head, tail) = fragmenter.split(box, available: available, atTop: true)
+            bodies.append(head ?? .spacer(0))
+            remaining = tail
+            if bodies.count >= maximumPages {
+                fragmenter.diagnostics.report(.error, .cannotFit, "the document has more than \(maximumPages) pages", at: pageLocation)
+                break
+            }
+        }
+        if bodies.isEmpty { bodies = [.spacer(0)] }
+        sink.append(contentsOf: fragmenter.diagnostics)
+
+        var regions = RegionPainter(data: data, measurer: CachingMeasurer(measurer), width: bodyWidth)
+        var frames: [PageFrame] = []
+        frames.reserveCapacity(bodies.count)
+        for (index, bodyBox) in bodies.enumerated() {
+            var items: [FrameItem] = []
+            let number = index + 1
+            let header = index == 0 ? (template.firstPageHeader ?? template.pageHeader) : template.pageHeader
+            if let header {
+                regions.paint(header, at: Point(x: margins.left.points, y: margins.top.points), page: number, of: bodies.count, into: &items)
+            }
+            let bodyTop = margins.top.points + (index == 0 ? firstHeaderHeight : headerHeight)
+            bodyBox.emit(at: Point(x: margins.left.points, y: bodyTop), into: &items)
+            if let footer = template.pageFooter {
+                let top = size.height - margins.bottom.points - footerHeight
+                regions.paint(footer, at: Point(x: margins.left.points, y: top), page: number, of: bodies.count, into: &items)
+            }
+            frames.append(PageFrame(number: number, size: size, items: items))
+        }
+        sink.append(contentsOf: regions.builder.diagnostics)
+        sink.append(contentsOf: regions.diagnostics)
+        return LayoutResult(pages: frames, diagnostics: sink.diagnostics)
+    }
+}
+
+/// Builds and draws headers and footers page by page (they may show `{page}` and `{pages}`).
+struct RegionPainter {
+    var builder: FlowBuilder
+    let width: Double
+    var diagnostics = DiagnosticSink()
+
+    init(data: DisplayValue, measurer: any TextMeasurer, width: Double) {
+        self.builder = FlowBuilder(data: data, measurer: measurer)
+        self.width = width
+    }
+
+    mutating func paint(_ region: Region, at origin: Point, page: Int, of pages: Int, into items: inout [FrameItem]) {
+        builder.page = page
+        builder.pages = pages
+        let stack = StackBox(
+            children: builder.boxes(region.content, width: width, scope: .root), width: width, decoration: nil,
+            keep: .none, source: region.location)
+        if stack.height > region.height.points + Fragmenter.tolerance {
+            diagnostics.report(
+                .error, .regionOverflow,
+                "the content is \(Fragmenter.points(stack.height)) tall but the region's height is \(Fragmenter.points(region.height.points)); it would be clipped",
+                at: region.location, hints: ["raise `height` or shorten the content"])
+        }
+        stack.emit(at: origin, into: &items)
+    }
+}
+
+/// Remembers measurements, for headers and footers that show the same text on every page.
+final class CachingMeasurer: TextMeasurer {
+    private struct Key: Hashable {
+        var paragraph: Paragraph
+        var width: Double
+    }
+
+    private let base: any TextMeasurer
+    private var cache: [Key: TextMeasurement] = [:]
+
+    init(_ base: any TextMeasurer) { self.base = base }
+
+    func measure(_ paragraph: Paragraph, width: Double) -> TextMeasurement {
+        let key = Key(paragraph: paragraph, width: width)
+        if let cached = cache[key] { return cached }
+        let measurement = base.measure(paragraph, width: width)
+        cache[key] = measurement
+        return measurement
+    }
+}

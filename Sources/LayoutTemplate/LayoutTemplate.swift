@@ -1,1 +1,0 @@
-// LayoutTemplate: placeholder until the module lands.

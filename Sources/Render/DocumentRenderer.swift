@@ -1,0 +1,198 @@
+import CCairo
+public import DisplayModel
+public import Foundation
+public import LayoutEngine
+public import LayoutTemplate
+
+/// A rendered PDF.
+public struct RenderedPDF: Sendable {
+    public var bytes: [UInt8]
+    public var pageCount: Int
+    /// Problems that did not stop rendering: characters the fonts cannot draw (`missing-glyph`), data that
+    /// is not a colour, a `keep-together` block taller than a page.
+    public var warnings: [Diagnostic]
+
+    public init(bytes: [UInt8], pageCount: Int, warnings: [Diagnostic] = []) {
+        self.bytes = bytes
+        self.pageCount = pageCount
+        self.warnings = warnings
+    }
+}
+
+/// Renders display data with the layouts of `Layouts/` and the fonts of `Fonts/` to PDF or PNG.
+///
+/// Templates and fonts are loaded once, in `init`. Rendering is safe from several threads at once: each
+/// call borrows a render session (its own Pango font map, context, layout, font descriptions, decoded
+/// images) from a pool guarded by a lock, so no Pango or cairo object is ever used by two threads at the
+/// same time; the templates and the font configuration are immutable and shared.
+///
+/// Rendering blocks its thread (cairo and Pango are synchronous C): callers in async code run it on a
+/// dedicated thread pool with bounded concurrency.
+public final class DocumentRenderer: @unchecked Sendable {
+    /// The checked templates by layout name (`invoice` for `Layouts/invoice.xml`).
+    public let templates: [String: Template]
+    /// Warnings found while loading the templates (errors make `init` throw).
+    public let templateWarnings: [Diagnostic]
+    public let fonts: FontBook
+    public let layoutsDirectory: String
+    private let pool: SessionPool
+
+    /// Loads every `*.xml` template in `layoutsDirectory`, checked against ``DocumentDisplay/schema`` and the
+    /// fonts found in `fontsDirectory`.
+    /// - Throws: ``RenderError`` `.fontsUnavailable`, or `.invalidTemplate` with the diagnostics of every
+    ///   template that has errors (the message is their gcc-style rendering).
+    public convenience init(layoutsDirectory: String, fontsDirectory: String) throws {
+        try self.init(layoutsDirectory: layoutsDirectory, fontsDirectory: fontsDirectory, schema: DocumentDisplay.schema)
+    }
+
+    /// As ``init(layoutsDirectory:fontsDirectory:)`` with another display schema (previews of other data).
+    public init(layoutsDirectory: String, fontsDirectory: String, schema: DisplaySchema) throws {
+        let fonts = try FontBook(directory: fontsDirectory)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: layoutsDirectory)) ?? []
+        var templates: [String: Template] = [:]
+        var warnings: [Diagnostic] = []
+        var errors: [Diagnostic] = []
+        var rendered: [String] = []
+        for name in names.sorted() where name.hasSuffix(".xml") {
+            let path = layoutsDirectory + "/" + name
+            let result = TemplateParser.load(
+                path: path, displayName: path, schema: schema, fonts: fonts.catalog, assetsDirectory: layoutsDirectory)
+            if let template = result.template {
+                templates[String(name.dropLast(4))] = template
+                warnings += result.diagnostics
+            } else {
+                errors += result.diagnostics
+                rendered.append(result.renderedDiagnostics)
+            }
+        }
+        guard errors.isEmpty else {
+            throw RenderError(code: .invalidTemplate, message: rendered.joined(separator: "\n"), diagnostics: errors)
+        }
+        self.templates = templates
+        self.templateWarnings = warnings
+        self.fonts = fonts
+        self.layoutsDirectory = layoutsDirectory
+        self.pool = SessionPool { RenderSession(fonts: fonts, layoutsDirectory: layoutsDirectory) }
+    }
+
+    /// The layout names, sorted.
+    public var layoutNames: [String] { templates.keys.sorted() }
+
+    /// Lays out `data` with a layout (for previews and tests): the frames both renderers draw.
+    /// - Throws: ``RenderError`` `.unknownLayout`.
+    public func frames(layout: String, data: DisplayValue) throws -> LayoutResult {
+        let template = try template(named: layout)
+        return pool.withSession { session in
+            defer { session.endRender() }
+            var result = Typesetter.layout(template, data: data, measurer: session)
+            result.diagnostics += Self.glyphWarnings(session.takeMissingGlyphs(), pages: result.pages)
+            return result
+        }
+    }
+
+    /// Renders a PDF: fonts embedded and subset, title and creation date from the arguments (so the same
+    /// input gives the same bytes).
+    /// - Throws: ``RenderError`` `.unknownLayout`, `.layoutFailed` (with diagnostics), `.missingAsset`,
+    ///   `.qrCode` or `.cairo`.
+    public func renderPDF(layout: String, data: DisplayValue, title: String, creationDate: Date) throws -> RenderedPDF {
+        let template = try template(named: layout)
+        return try pool.withSession { session in
+            defer { session.endRender() }
+            let result = try laidOut(template, data: data, session: session)
+            let sink = ByteSink()
+            let first = result.pages.first?.size ?? Size(width: template.page.width.points, height: template.page.height.points)
+            do {
+                let surface = try CairoSurface(
+                    takingOwnershipOf: cairo_pdf_surface_create_for_stream(
+                        ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), first.width, first.height))
+                let date = PDFDate.iso8601(creationDate)
+                cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_TITLE, title)
+                cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATOR, "Folio")
+                cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATE_DATE, date)
+                cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_MOD_DATE, date)
+                let context = try CairoContext(on: surface)
+                let drawer = FrameDrawer(session: session, cairo: context.pointer)
+                for page in result.pages {
+                    cairo_pdf_surface_set_size(surface.pointer, page.size.width, page.size.height)
+                    try drawer.draw(page)
+                    cairo_show_page(context.pointer)
+                    try check(cairo_status(context.pointer))
+                }
+                cairo_surface_finish(surface.pointer)
+                try check(cairo_surface_status(surface.pointer))
+            } catch let error as CairoError {
+                throw RenderError(error)
+            }
+            let warnings = result.diagnostics + Self.glyphWarnings(session.takeMissingGlyphs(), pages: result.pages)
+            return RenderedPDF(bytes: sink.bytes, pageCount: result.pages.count, warnings: warnings)
+        }
+    }
+
+    /// Renders each page as a PNG (RGB on white) with `scale` pixels per point, drawing the same frames as
+    /// the PDF.
+    public func renderPNG(layout: String, data: DisplayValue, scale: Double) throws -> [[UInt8]] {
+        let template = try template(named: layout)
+        return try pool.withSession { session in
+            defer { session.endRender() }
+            let result = try laidOut(template, data: data, session: session)
+            var images: [[UInt8]] = []
+            do {
+                for page in result.pages {
+                    let width = Int32((page.size.width * scale).rounded(.up))
+                    let height = Int32((page.size.height * scale).rounded(.up))
+                    let surface = try CairoSurface(takingOwnershipOf: cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height))
+                    let context = try CairoContext(on: surface)
+                    cairo_set_source_rgb(context.pointer, 1, 1, 1)
+                    cairo_paint(context.pointer)
+                    cairo_scale(context.pointer, scale, scale)
+                    try FrameDrawer(session: session, cairo: context.pointer).draw(page)
+                    try check(cairo_status(context.pointer))
+                    cairo_surface_flush(surface.pointer)
+                    let sink = ByteSink()
+                    try check(cairo_surface_write_to_png_stream(surface.pointer, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque()))
+                    images.append(sink.bytes)
+                }
+            } catch let error as CairoError {
+                throw RenderError(error)
+            }
+            return images
+        }
+    }
+
+    private func template(named name: String) throws -> Template {
+        guard let template = templates[name] else {
+            throw RenderError(
+                code: .unknownLayout,
+                message: "no layout `\(name)` in \(layoutsDirectory) (have: \(layoutNames.joined(separator: ", ")))")
+        }
+        return template
+    }
+
+    private func laidOut(_ template: Template, data: DisplayValue, session: RenderSession) throws -> LayoutResult {
+        let result = Typesetter.layout(template, data: data, measurer: session)
+        if result.hasErrors {
+            let errors = result.diagnostics.filter(\.isError)
+            throw RenderError(code: .layoutFailed, message: DiagnosticRenderer.gcc(errors, sources: [:]), diagnostics: errors)
+        }
+        return result
+    }
+
+    /// One `missing-glyph` warning per template element whose text has characters the fonts lack.
+    static func glyphWarnings(_ missing: [String: Int], pages: [PageFrame]) -> [Diagnostic] {
+        guard !missing.isEmpty else { return [] }
+        var seen: Set<SourceSpan> = []
+        var warnings: [Diagnostic] = []
+        for page in pages {
+            for item in page.items {
+                guard case .text(let text) = item, let count = missing[text.paragraph.text], seen.insert(text.source).inserted else { continue }
+                let excerpt = text.paragraph.text.count > 40 ? text.paragraph.text.prefix(40) + "…" : Substring(text.paragraph.text)
+                warnings.append(
+                    Diagnostic(
+                        .warning, .missingGlyph,
+                        "`\(excerpt)` has \(count) character(s) that the fonts in Fonts/ cannot draw; they print as boxes",
+                        at: text.source, hints: ["add a font with those characters to Fonts/ and use it in the template"]))
+            }
+        }
+        return warnings
+    }
+}

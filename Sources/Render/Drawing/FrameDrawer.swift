@@ -1,0 +1,138 @@
+import CCairo
+import CPangoCairo
+import LayoutEngine
+import LayoutTemplate
+
+/// Draws page frames on a cairo context: the same code for PDF pages and PNG previews.
+struct FrameDrawer {
+    let session: RenderSession
+    /// `cairo_t*`, borrowed.
+    let cairo: OpaquePointer
+
+    /// Draws a page in layers: backgrounds, then lines, then text, images and QR codes. Boxes on a frame
+    /// never overlap, so this is the picture the frame's order describes, with each layer's fills and strokes
+    /// merged by paint into one path: far fewer PDF operators than item by item.
+    func draw(_ page: PageFrame) throws(RenderError) {
+        var fills: [RGBAColor: [Rect]] = [:]
+        var fillOrder: [RGBAColor] = []
+        var strokes: [StrokeKey: [FrameLine]] = [:]
+        var strokeOrder: [StrokeKey] = []
+        for item in page.items {
+            switch item {
+            case .rectangle(let rectangle):
+                if fills[rectangle.fill] == nil { fillOrder.append(rectangle.fill) }
+                fills[rectangle.fill, default: []].append(rectangle.rect)
+            case .line(let line):
+                let key = StrokeKey(color: line.color, width: line.width, dashed: line.dashed)
+                if strokes[key] == nil { strokeOrder.append(key) }
+                strokes[key, default: []].append(line)
+            default:
+                break
+            }
+        }
+        for color in fillOrder {
+            setColor(color)
+            for rect in fills[color]! { cairo_rectangle(cairo, rect.x, rect.y, rect.width, rect.height) }
+            cairo_fill(cairo)
+        }
+        for key in strokeOrder { stroke(strokes[key]!, key) }
+        for item in page.items {
+            switch item {
+            case .text(let text): draw(text)
+            case .image(let image): try draw(image)
+            case .qr(let qr): try draw(qr)
+            case .rectangle, .line: break
+            }
+        }
+    }
+
+    private struct StrokeKey: Hashable {
+        var color: RGBAColor
+        var width: Double
+        var dashed: Bool
+    }
+
+    private func setColor(_ color: RGBAColor) {
+        if color.alpha >= 1 {
+            cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
+        } else {
+            cairo_set_source_rgba(cairo, color.red, color.green, color.blue, color.alpha)
+        }
+    }
+
+    private func draw(_ text: TextFragment) {
+        let layout = session.layout(for: text)
+        setColor(text.paragraph.color)
+        if text.isWholeParagraph {
+            cairo_move_to(cairo, text.origin.x, text.origin.y)
+            pango_cairo_show_layout(cairo, layout)
+            return
+        }
+        // Part of a paragraph: its lines, shifted so the first drawn line's top sits at the origin.
+        let iterator = pango_layout_get_iter(layout)
+        defer { pango_layout_iter_free(iterator) }
+        for _ in 0..<text.firstLineIndex where pango_layout_iter_next_line(iterator) == 0 { return }
+        let scale = Double(PANGO_SCALE)
+        var top: Double?
+        for _ in text.lines {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iterator, nil, &logical)
+            let firstTop = top ?? Double(logical.y) / scale
+            top = firstTop
+            let baseline = Double(pango_layout_iter_get_baseline(iterator)) / scale - firstTop
+            cairo_move_to(cairo, text.origin.x + Double(logical.x) / scale, text.origin.y + baseline)
+            pango_cairo_show_layout_line(cairo, pango_layout_iter_get_line_readonly(iterator))
+            if pango_layout_iter_next_line(iterator) == 0 { break }
+        }
+    }
+
+    private func stroke(_ lines: [FrameLine], _ key: StrokeKey) {
+        setColor(key.color)
+        cairo_set_line_width(cairo, key.width)
+        if key.dashed {
+            let dashes = [max(1, key.width * 3), max(1, key.width * 2)]
+            cairo_set_dash(cairo, dashes, 2, 0)
+        }
+        for line in lines {
+            cairo_move_to(cairo, line.from.x, line.from.y)
+            cairo_line_to(cairo, line.to.x, line.to.y)
+        }
+        cairo_stroke(cairo)
+        if key.dashed { cairo_set_dash(cairo, nil, 0, 0) }
+    }
+
+    private func draw(_ image: FrameImage) throws(RenderError) {
+        let surface = try session.image(image.path)
+        let width = Double(cairo_image_surface_get_width(surface))
+        let height = Double(cairo_image_surface_get_height(surface))
+        guard width > 0, height > 0 else { return }
+        let scale = min(image.rect.width / width, image.rect.height / height)
+        let drawnWidth = width * scale
+        let x: Double =
+            switch image.align {
+            case .left: image.rect.x
+            case .center: image.rect.x + (image.rect.width - drawnWidth) / 2
+            case .right: image.rect.maxX - drawnWidth
+            }
+        cairo_save(cairo)
+        cairo_translate(cairo, x, image.rect.y)
+        cairo_scale(cairo, scale, scale)
+        cairo_set_source_surface(cairo, surface, 0, 0)
+        cairo_rectangle(cairo, 0, 0, width, height)
+        cairo_fill(cairo)
+        cairo_restore(cairo)
+    }
+
+    /// The QR code as vector rectangles (one per horizontal run of dark modules, inside a 4-module quiet
+    /// zone), recorded once per payload and painted scaled into the frame's square.
+    private func draw(_ qr: FrameQR) throws(RenderError) {
+        let code = try session.qrCode(qr.payload)
+        let module = qr.rect.width / Double(code.matrix.width + 8)
+        cairo_save(cairo)
+        cairo_translate(cairo, qr.rect.x, qr.rect.y)
+        cairo_scale(cairo, module, module)
+        cairo_set_source_surface(cairo, code.surface, 0, 0)
+        cairo_paint(cairo)
+        cairo_restore(cairo)
+    }
+}

@@ -1,0 +1,156 @@
+import DisplayModel
+import Foundation
+import Render
+
+/// `folio bench render [--inputs DIR] [--iterations N] [--large-iterations N] [--layouts DIR] [--fonts DIR] [--out DIR]`
+///
+/// Renders the shared benchmark invoice (`invoice_S.json`, 10 lines, and `invoice_L.json`, 1,000 lines, as
+/// written by `bench/gen_data.py DIR`) with `Layouts/invoice.xml`, templates and fonts loaded once, and prints
+/// the median time per S invoice over a warm loop, the median time per L invoice, pages, bytes and peak RSS.
+/// The JSON content is pre-formatted; it is mapped field by field onto the display fields the layout reads
+/// (``DocumentDisplay/schema``), so Folio prints the same strings as the C baseline.
+func runRenderBenchmark(_ arguments: [String]) throws -> Int32 {
+    var options = BenchmarkOptions()
+    do { try options.parse(arguments) } catch {
+        FileHandle.standardError.write(Data("\(error)\n\(BenchmarkOptions.usage)\n".utf8))
+        return 2
+    }
+    let loadStart = Date()
+    let renderer = try DocumentRenderer(layoutsDirectory: options.layouts, fontsDirectory: options.fonts)
+    let loadSeconds = Date().timeIntervalSince(loadStart)
+    let logo = URL(fileURLWithPath: options.inputs).appendingPathComponent("logo.png").standardizedFileURL.path
+    let small = try BenchmarkInvoice.load(options.inputs + "/invoice_S.json", logo: logo)
+    let large = try BenchmarkInvoice.load(options.inputs + "/invoice_L.json", logo: logo)
+    for (name, data) in [("S", small), ("L", large)] {
+        let problems = DocumentDisplay.schema.mismatches(in: data, allowExtraFields: false)
+        guard problems.isEmpty else {
+            print("invoice_\(name).json does not map onto the display schema:\n  " + problems.joined(separator: "\n  "))
+            return 1
+        }
+    }
+    let date = Date(timeIntervalSince1970: 1_741_966_937)
+    func render(_ data: DisplayValue) throws -> (RenderedPDF, Double) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let pdf = try renderer.renderPDF(layout: "invoice", data: data, title: "Factura electrónica", creationDate: date)
+        return (pdf, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
+    let (firstLarge, firstLargeSeconds) = try render(large)
+    let (firstSmall, _) = try render(small)
+    var smallTimes: [Double] = []
+    smallTimes.reserveCapacity(options.iterations)
+    for _ in 0..<options.iterations { smallTimes.append(try render(small).1) }
+    var largeTimes: [Double] = []
+    for _ in 0..<options.largeIterations { largeTimes.append(try render(large).1) }
+
+    if let out = options.out {
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try Data(firstSmall.bytes).write(to: URL(fileURLWithPath: out + "/S.pdf"))
+        try Data(firstLarge.bytes).write(to: URL(fileURLWithPath: out + "/L.pdf"))
+    }
+    var usage = rusage()
+    getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+    let warnings = (firstSmall.warnings + firstLarge.warnings).count
+    print("templates+fonts loaded: \(format(loadSeconds * 1e3)) ms")
+    print(
+        "S: pages=\(firstSmall.pageCount) bytes=\(firstSmall.bytes.count) median_ms=\(format(median(smallTimes) * 1e3)) "
+            + "min_ms=\(format((smallTimes.min() ?? 0) * 1e3)) n=\(smallTimes.count)")
+    print(
+        "L: pages=\(firstLarge.pageCount) bytes=\(firstLarge.bytes.count) median_s=\(format(median(largeTimes), digits: 4)) "
+            + "first_s=\(format(firstLargeSeconds, digits: 4)) n=\(largeTimes.count)")
+    print("peak_rss_mb=\(format(Double(usage.ru_maxrss) / 1024, digits: 1)) warnings=\(warnings)")
+    return 0
+}
+
+private func median(_ values: [Double]) -> Double {
+    guard !values.isEmpty else { return 0 }
+    return values.sorted()[values.count / 2]
+}
+
+private func format(_ value: Double, digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
+
+/// Command-line options of `folio bench render`.
+struct BenchmarkOptions {
+    var inputs = "."
+    var iterations = 200
+    var largeIterations = 5
+    var layouts = "Layouts"
+    var fonts = "Fonts"
+    var out: String?
+
+    static let usage =
+        "usage: folio bench render [--inputs DIR] [--iterations N] [--large-iterations N] [--layouts DIR] [--fonts DIR] [--out DIR]"
+
+    struct Problem: Error, CustomStringConvertible { var description: String }
+
+    mutating func parse(_ arguments: [String]) throws {
+        var rest = arguments[...]
+        while let option = rest.popFirst() {
+            guard let value = rest.popFirst() else { throw Problem(description: "\(option) needs a value") }
+            switch option {
+            case "--inputs": inputs = value
+            case "--layouts": layouts = value
+            case "--fonts": fonts = value
+            case "--out": out = value
+            case "--iterations", "--large-iterations":
+                guard let count = Int(value), count > 0 else { throw Problem(description: "\(option) needs a positive number") }
+                if option == "--iterations" { iterations = count } else { largeIterations = count }
+            default: throw Problem(description: "unknown option \(option)")
+            }
+        }
+    }
+}
+
+/// The benchmark's pre-formatted invoice JSON mapped onto Folio's display fields.
+enum BenchmarkInvoice {
+    static func load(_ path: String, logo: String) throws -> DisplayValue {
+        let json = try DisplayValue(json: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+        func text(_ path: String) -> String { json[path: path]?.text ?? "" }
+        func party(_ prefix: String) -> DisplayValue {
+            let id = text(prefix + ".nit")
+            let parts = id.split(separator: " ", maxSplits: 1)
+            let phone = text(prefix + ".phone")
+            return .record([
+                "name": .text(text(prefix + ".name")), "tradeName": "", "idLabel": .text(parts.first.map(String.init) ?? ""),
+                "idNumber": .text(parts.count > 1 ? String(parts[1]) : id), "id": .text(id),
+                "address": .text(text(prefix + ".address")), "city": "", "department": "",
+                "cityLine": .text(text(prefix + ".city")), "country": "",
+                "phone": .text(phone.hasPrefix("Tel. ") ? String(phone.dropFirst(5)) : phone),
+                "email": .text(text(prefix + ".email")), "responsibilities": "", "taxRegime": .text(text(prefix + ".regime")),
+            ])
+        }
+        let items = json[path: "items"]?.items ?? []
+        let lines: [DisplayValue] = items.enumerated().map { index, item in
+            .record([
+                "number": .text(String(index + 1)), "code": item[field: "code"] ?? "", "description": item[field: "desc"] ?? "",
+                "note": "", "quantity": item[field: "qty"] ?? "", "unit": "Unidad", "unitPrice": item[field: "unit"] ?? "",
+                "discount": "", "hasDiscount": false, "taxPercent": "19%", "taxAmount": item[field: "iva"] ?? "",
+                "net": "", "total": item[field: "total"] ?? "",
+            ])
+        }
+        let payment = text("payment")
+        return .record([
+            "document": .record([
+                "kind": "invoice", "title": .text(text("title")), "number": .text(text("number")), "codeLabel": "CUFE",
+                "code": .text(text("cufe")), "issueDate": .text(text("date")), "issueTime": .text(text("time")),
+                "dueDate": .text(text("due")), "paymentForm": .text(payment), "paymentMeans": "", "payment": .text(payment),
+                "currency": "COP", "orderReference": "", "notes": [], "qr": .text(text("qr")),
+                "resolution": .text(text("resolution")), "isNote": false, "isCopy": false, "copyMark": "",
+            ]),
+            "reference": ["number": "", "codeLabel": "CUFE", "code": "", "issueDate": "", "concept": ""],
+            "issuer": party("issuer"),
+            "buyer": party("buyer"),
+            "lines": .list(lines),
+            "taxes": [["name": "IVA", "percent": "19%", "label": "IVA 19%", "base": .text(text("subtotal")), "amount": .text(text("iva"))]],
+            "totals": .record([
+                "subtotal": .text(text("subtotal")), "taxBase": .text(text("subtotal")), "taxes": .text(text("iva")),
+                "total": .text(text("total")), "discounts": "", "hasDiscounts": false, "charges": "", "hasCharges": false,
+                "prepaid": "", "hasPrepaid": false, "payable": .text(text("total")), "inWords": .text(text("words")),
+            ]),
+            "branding": .record([
+                "tradeName": .text(text("issuer.name")), "logo": .text(logo), "primaryColor": "#14306E",
+                "accentColor": "#DDE3EE", "legalTexts": [],
+            ]),
+        ])
+    }
+}

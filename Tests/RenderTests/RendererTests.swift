@@ -1,0 +1,136 @@
+import DisplayModel
+import DocumentModel
+import Foundation
+import LayoutEngine
+import LayoutTemplate
+import Render
+import Testing
+
+@Suite struct RendererTests {
+    @Test func fontBookSeesOnlyTheBundledFaces() throws {
+        let fonts = try FontBook(directory: Repository.fonts)
+        #expect(
+            fonts.catalog.faces == [
+                FontFace(family: "DejaVu Sans"), FontFace(family: "DejaVu Sans", weight: .bold),
+                FontFace(family: "DejaVu Sans", slant: .italic), FontFace(family: "DejaVu Sans", weight: .bold, slant: .italic),
+                FontFace(family: "DejaVu Sans Mono"),
+            ])
+    }
+
+    @Test(arguments: [
+        ("invoice", DocumentKind.invoice, false), ("credit note", .creditNote, false), ("debit note", .debitNote, false),
+        ("copy", .invoice, true),
+    ])
+    func productionLayoutsRenderEverySampleWithoutDiagnostics(name: String, kind: DocumentKind, copy: Bool) throws {
+        let renderer = try Repository.renderer.get()
+        #expect(renderer.layoutNames == ["invoice"])
+        #expect(renderer.templateWarnings == [])
+        let result = try renderer.frames(layout: "invoice", data: TestDocuments.display(TestDocuments.invoice(lines: 12, kind: kind), copy: copy))
+        #expect(result.diagnostics == [], "\(name)")
+    }
+
+    @Test func pngPagesDrawTheSameFrames() throws {
+        let renderer = try Repository.renderer.get()
+        let document = TestDocuments.invoice(lines: 40)
+        let data = TestDocuments.display(document)
+        let pngs = try renderer.renderPNG(layout: "invoice", data: data, scale: 2)
+        let pdf = try renderer.renderPDF(layout: "invoice", data: data, title: "t", creationDate: TestDocuments.creation)
+        #expect(pngs.count == pdf.pageCount)
+        #expect(pngs.allSatisfy { Array($0.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] })
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = try scratch.write(pngs[0], as: "page1.png")
+        #expect(try ExternalTool.output("zbarimg", ["--raw", "-q", path]) == document.qrText! + "\n")
+        // A4 at 2 px/pt: 1191 × 1684 (pdfinfo-independent: read the PNG header).
+        let header = pngs[0]
+        let width = header[16...19].reduce(0) { $0 << 8 | Int($1) }
+        let height = header[20...23].reduce(0) { $0 << 8 | Int($1) }
+        #expect((width, height) == (1191, 1684))
+    }
+
+    @Test func rendersConcurrentlyFromSeveralThreads() throws {
+        let renderer = try Repository.renderer.get()
+        let documents = (0..<6).map { TestDocuments.invoice(lines: 20 + $0 * 15, number: "SETP99000010\($0)") }
+        let serial = try documents.map {
+            try renderer.renderPDF(layout: "invoice", data: TestDocuments.display($0), title: "t", creationDate: TestDocuments.creation).bytes
+        }
+        let results = ResultBox(count: documents.count)
+        DispatchQueue.concurrentPerform(iterations: documents.count * 2) { index in
+            let slot = index % documents.count
+            let bytes = try? renderer.renderPDF(
+                layout: "invoice", data: TestDocuments.display(documents[slot]), title: "t", creationDate: TestDocuments.creation
+            ).bytes
+            results.store(bytes, at: slot)
+        }
+        for (slot, expected) in serial.enumerated() {
+            #expect(results.values(at: slot) == [expected, expected])
+        }
+    }
+
+    @Test func charactersTheFontsLackAreReported() throws {
+        let renderer = try Repository.renderer.get()
+        let document = TestDocuments.invoice(lines: 2, buyer: "Comercial 漢字 Ltda.")
+        let pdf = try renderer.renderPDF(layout: "invoice", data: TestDocuments.display(document), title: "t", creationDate: TestDocuments.creation)
+        #expect(pdf.warnings.map(\.code) == [.missingGlyph])
+        #expect(pdf.warnings.first?.file.hasSuffix("Layouts/invoice.xml") == true)
+        #expect(pdf.warnings.first?.message.contains("2 character(s)") == true)
+    }
+
+    @Test func brokenTemplatesAreRefusedWithTheirDiagnostics() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let layout = """
+            <layout version="1">
+              <fonts><font family="DejaVu Sans"/></fonts>
+              <page margin="10"><text>{buyer.nombre}</text></page>
+            </layout>
+            """
+        _ = try scratch.write(Array(layout.utf8), as: "bad.xml")
+        do {
+            _ = try DocumentRenderer(layoutsDirectory: scratch.url.path, fontsDirectory: Repository.fonts)
+            Issue.record("a broken template was accepted")
+        } catch let error as RenderError {
+            #expect(error.code == .invalidTemplate)
+            #expect(error.diagnostics.map(\.code) == [.invalidLength, .unknownField])
+            #expect(error.message.contains("bad.xml:3:17: error: `10` needs a unit [invalid-length]"))
+            #expect(error.message.contains("bad.xml:3:27: error: `buyer.nombre` is not a field [unknown-field]"))
+            #expect(error.message.contains("    hint: did you mean `buyer.name`?"))
+        }
+    }
+
+    @Test func contentThatCannotFitIsRefusedNotClipped() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let layout = """
+            <layout version="1">
+              <fonts><font family="DejaVu Sans"/></fonts>
+              <page size="100mm 100mm" margin="10mm"><qr value="{document.qr}" size="90mm"/></page>
+            </layout>
+            """
+        _ = try scratch.write(Array(layout.utf8), as: "tiny.xml")
+        let renderer = try DocumentRenderer(layoutsDirectory: scratch.url.path, fontsDirectory: Repository.fonts)
+        do {
+            _ = try renderer.renderPDF(layout: "tiny", data: TestDocuments.display(TestDocuments.invoice(lines: 1)), title: "t", creationDate: TestDocuments.creation)
+            Issue.record("an element larger than the page was rendered")
+        } catch let error as RenderError {
+            #expect(error.code == .layoutFailed)
+            #expect(error.diagnostics.map(\.code) == [.cannotFit])
+            #expect(error.diagnostics.first?.line == 3)
+        }
+        #expect(throws: RenderError.self) {
+            _ = try renderer.renderPDF(layout: "nope", data: .record([:]), title: "t", creationDate: TestDocuments.creation)
+        }
+    }
+}
+
+/// Results written from several threads.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[[UInt8]?]]
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func store(_ bytes: [UInt8]?, at slot: Int) { lock.withLock { slots[slot].append(bytes) } }
+
+    func values(at slot: Int) -> [[UInt8]?] { lock.withLock { slots[slot] } }
+}
