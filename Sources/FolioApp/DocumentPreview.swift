@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import DisplayModel
 import DocumentModel
 import Intake

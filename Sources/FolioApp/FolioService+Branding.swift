@@ -1,4 +1,6 @@
 import DisplayModel
+import DocumentModel
+import Issuance
 
 extension FolioConfiguration.Company {
     /// The display model's branding for this company.

@@ -2,6 +2,7 @@ public import Store
 import DocumentModel
 import Foundation
 import Printing
+import Render
 import UBL
 
 /// Wakes the print worker when a job is queued (it also polls, so a lost signal only delays).

@@ -1,6 +1,7 @@
 import FolioApp
 import Foundation
 import Printing
+import Store
 
 /// Reads a whole file, naming it when it cannot.
 func readInput(_ path: String) throws -> [UInt8] {
