@@ -30,7 +30,7 @@ enum TestWorld {
         let data = try Data(contentsOf: root.appendingPathComponent("Examples/config.json"))
         var json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         json["server"] = ["address": "127.0.0.1", "port": port, "data_directory": directory.appendingPathComponent("data").path]
-        json["cups_server"] = cupsServer ?? NSNull()
+        json["cups_server"] = cupsServer.map { $0 as Any } ?? NSNull()
         var companies = json["companies"] as! [[String: Any]]
         var resolution = companies[0]["resolution"] as! [String: Any]
         resolution["from"] = from
@@ -39,7 +39,7 @@ enum TestWorld {
         var branding = companies[0]["branding"] as! [String: Any]
         branding["logo"] = root.appendingPathComponent("Layouts/assets/logo.png").path
         companies[0]["branding"] = branding
-        companies[0]["printing"] = ["default_printer": defaultPrinter ?? NSNull(), "copies": 1]
+        companies[0]["printing"] = ["default_printer": defaultPrinter.map { $0 as Any } ?? NSNull(), "copies": 1]
         json["companies"] = companies
         let url = directory.appendingPathComponent("config.json")
         try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted]).write(to: url)
@@ -76,7 +76,14 @@ enum TestWorld {
             try requireTool("xmllint"),
             ["--xpath", "string(//*[local-name()='DianExtensions']/*[local-name()='QRCode'])", xml.path])
         guard output.status == 0 else { throw TestSupportError(.commandFailed, "xmllint \(xml.path): \(output.stderr)") }
-        return output.stdout
+        return output.stdout.hasSuffix("\n") ? String(output.stdout.dropLast()) : output.stdout
+    }
+
+    /// One value of a UBL document by XPath, read with xmllint.
+    static func xpath(_ expression: String, _ xml: URL) throws -> String {
+        let output = try TestProcess.run(try requireTool("xmllint"), ["--xpath", expression, xml.path])
+        guard output.status == 0 else { throw TestSupportError(.commandFailed, "xmllint \(xml.path): \(output.stderr)") }
+        return output.stdout.hasSuffix("\n") ? String(output.stdout.dropLast()) : output.stdout
     }
 
     static func schemaErrors(_ xml: URL, kind: String = "Invoice") throws -> String? {
