@@ -29,6 +29,22 @@ import Testing
         #expect(result.diagnostics == [], "\(name)")
     }
 
+    @Test func longNamesAndAddressesNeverOverflowAFixedRegion() throws {
+        var document = TestDocuments.invoice(lines: 80)
+        document.supplier.name = "Comercializadora Internacional de Suministros Industriales y Tecnológicos del Caribe S.A.S."
+        document.supplier.address?.line = "Zona Franca Parque Central, Bodega 12, Manzana 4, Kilómetro 3 vía Turbaco, Sector Industrial"
+        document.supplier.taxLevelCodes = ["O-13", "O-15", "O-23", "O-47"]
+        document.customer.name = "Sociedad de Comercialización y Distribución de Productos Alimenticios del Valle del Cauca Limitada"
+        let renderer = try Repository.renderer.get()
+        let result = try renderer.frames(layout: "invoice", data: TestDocuments.display(document, copy: true))
+        #expect(result.diagnostics == [])
+        #expect(result.pages.count >= 2)
+        let first = result.pages[0].texts.joined(separator: " ").whitespaceNormalised
+        #expect(first.contains(document.supplier.name))
+        #expect(first.contains(document.customer.name))
+        #expect(result.pages[1].texts.joined(separator: " ").whitespaceNormalised.contains(document.supplier.name))
+    }
+
     @Test func pngPagesDrawTheSameFrames() throws {
         let renderer = try Repository.renderer.get()
         let document = TestDocuments.invoice(lines: 40)

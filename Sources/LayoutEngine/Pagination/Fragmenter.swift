@@ -171,16 +171,21 @@ struct Fragmenter {
 
     /// Splits off the last unit of a box (its last line, last table row or last child) so that it can move to
     /// the next page with what follows; `nil` when the box is a single unit or must stay whole.
-    private func splitOffEnd(_ box: Box) -> (Box, Box)? {
+    private mutating func splitOffEnd(_ box: Box) -> (Box, Box)? {
         switch box {
         case .paragraph(let paragraph):
             guard paragraph.lines.count >= 2 else { return nil }
             let (head, tail) = paragraph.split(at: paragraph.lines.count - 1)
             return (.paragraph(head), .paragraph(tail))
         case .table(let table):
-            guard table.rows.count >= 2 else { return nil }
-            let head = table.head(rows: Array(table.rows.dropLast()))
-            return (.table(head), .table(table.continuation(rows: [table.rows.last!], withFooter: true)))
+            if table.rows.count >= 2 {
+                let head = table.head(rows: Array(table.rows.dropLast()))
+                return (.table(head), .table(table.continuation(rows: [table.rows.last!], withFooter: true)))
+            }
+            // One (continued) row: its last line moves.
+            guard let row = table.rows.first, let (head, tail) = splitRow(row, available: row.height - Self.tolerance * 10, atTop: false)
+            else { return nil }
+            return (.table(table.head(rows: [head])), .table(table.continuation(rows: [tail], withFooter: true)))
         case .stack(let stack):
             guard !stack.keep.together, let last = stack.children.last else { return nil }
             if let (head, tail) = splitOffEnd(last) {

@@ -59,7 +59,13 @@ public enum Typesetter {
         var remaining: Box? = .stack(body)
         while let box = remaining {
             let available = bodies.isEmpty ? firstBodyHeight : bodyHeight
-            let (head, tail) = fragmenter.split(box, available: available, atTop: true)
+            var (head, tail) = fragmenter.split(box, available: available, atTop: true)
+            if head == nil {
+                // Unreachable by construction (a split at the top of a page always places something); kept so
+                // that pagination ends whatever happens: the rest goes on one page, reported as an error.
+                fragmenter.diagnostics.report(.error, .cannotFit, "content could not be placed on an empty page", at: pageLocation)
+                (head, tail) = (box, nil)
+            }
             bodies.append(head ?? .spacer(0))
             remaining = tail
             if bodies.count >= maximumPages {

@@ -51,7 +51,7 @@ extension Fragmenter {
 
     /// The lines of each cell that fit in `available`, and the rest; `nil` when some cell cannot place even
     /// its first line (and the row is not at the top of a page, where something must be placed).
-    private mutating func splitRow(_ row: TableRowBox, available: Double, atTop: Bool) -> (TableRowBox, TableRowBox)? {
+    mutating func splitRow(_ row: TableRowBox, available: Double, atTop: Bool) -> (TableRowBox, TableRowBox)? {
         var heads: [CellBox] = []
         var tails: [CellBox] = []
         var anyTail = false
