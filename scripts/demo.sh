@@ -17,6 +17,7 @@ FOLIO="$ROOT/.build/debug/folio"
 OUT="$ROOT/demo-output"
 rm -rf "$OUT"; mkdir -p "$OUT/issued" "$OUT/printed"
 WORK=$(mktemp -d /tmp/folio-demo.XXXXXX)
+chmod 0755 "$WORK"   # cupsd runs its backends as user lp, which must reach the spool inside
 SERVER_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
@@ -27,7 +28,7 @@ trap cleanup EXIT
 echo "== starting a private CUPS server with an IPP printer (in $WORK/cups)"
 scripts/private-cups.sh start "$WORK/cups" bodega-1 > "$WORK/cups.env"
 CUPS_SERVER=$(sed -n 's/^CUPS_SERVER=//p' "$WORK/cups.env")
-SPOOL=$(sed -n 's/^bodega-1=//p' "$WORK/cups.env")
+SPOOL=$(sed -n 's/^PRINTER bodega-1 .* spool=//p' "$WORK/cups.env")
 export CUPS_SERVER
 echo "   CUPS_SERVER=$CUPS_SERVER, printer bodega-1 keeps its jobs in $SPOOL"
 

@@ -61,7 +61,7 @@ extension DocumentStore {
                 "UPDATE print_jobs SET status = 'submitted', cups_job_id = ?, updated_at = ? WHERE id = ?",
                 [.integer(Int64(cupsJobID)), .text(Timestamp.iso(instant)), .integer(Int64(jobID))])
             try Self.insertEvent(
-                db, number: job.number, kind: "printed",
+                db, number: job.number, kind: "print-submitted",
                 detail: "sent to \(job.printer), CUPS job \(cupsJobID), \(job.copies) cop\(job.copies == 1 ? "y" : "ies")", at: instant)
         }
     }

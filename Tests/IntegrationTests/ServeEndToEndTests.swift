@@ -85,7 +85,7 @@ struct ServeEndToEndTests {
         while printedEvents.count < 2 && Date() < deadline {
             let (_, detail) = try await Self.request("GET", running.base.appendingPathComponent("v1/documents/\(number)"))
             let events = (try JSONSerialization.jsonObject(with: detail) as! [String: Any])["events"] as! [[String: Any]]
-            printedEvents = events.filter { $0["kind"] as? String == "printed" }.compactMap { $0["detail"] as? String }
+            printedEvents = events.filter { $0["kind"] as? String == "print-submitted" }.compactMap { $0["detail"] as? String }
             if printedEvents.count < 2 { try await Task.sleep(for: .milliseconds(100)) }
         }
         #expect(printedEvents.count == 2)
