@@ -65,4 +65,31 @@ struct CLITests {
         #expect(noOutput.stderr.contains("render needs INPUT and -o OUT.pdf"))
         #expect(try Self.folio(["print", "x.pdf", "--bogus", "1"]).status == 2)
     }
+
+    @Test func checkGatesTheShippedLayoutsAndNamesEveryProblemInABrokenOne() throws {
+        let shipped = try Self.folio(["check", TestWorld.root.appendingPathComponent("Layouts").path])
+        #expect(shipped.status == 0, "\(shipped.stderr)")
+        #expect(shipped.stdout.contains(" OK ("))
+
+        let directory = try makeTemporaryDirectory(prefix: "folio-check")
+        try FileManager.default.copyItem(
+            at: TestWorld.root.appendingPathComponent("Layouts/assets"), to: directory.appendingPathComponent("assets"))
+        let broken = """
+            <layout version="1">
+              <fonts><font family="DejaVu Sans"/></fonts>
+              <page size="A4" margin="10mm">
+                <text font-size="9" colour="#000">{document.numbr}</text>
+              </page>
+            </layout>
+            """
+        try Data(broken.utf8).write(to: directory.appendingPathComponent("bad.xml"))
+        let result = try Self.folio(["check", directory.path])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(lines.count == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("bad.xml:4:"))
+        #expect(result.stderr.contains("hint: write `12pt` or `4mm`"))
+        #expect(result.stderr.contains("did you mean `color`?"))
+        #expect(result.stderr.contains("document.number"))
+    }
 }

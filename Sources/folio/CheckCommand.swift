@@ -1,0 +1,29 @@
+import FolioApp
+import Foundation
+import LayoutTemplate
+import Render
+
+/// `folio check [LAYOUTS_DIR]`: parses and checks every template (structure, units, fonts present in `Fonts/`,
+/// bound field paths) and prints every diagnostic in gcc format. Exit 1 when any template has an error, so it
+/// can gate CI; warnings alone exit 0.
+enum CheckCommand {
+    static func run(_ rest: ArraySlice<String>) throws {
+        let args = try CommandLineArguments(rest, options: ["fonts"])
+        guard args.positional.count <= 1 else { throw CommandLineArguments.UsageError(description: "check takes one LAYOUTS_DIR") }
+        let resources = FolioResources.locate()
+        let layouts = args.positional.first ?? resources.layouts
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: layouts, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputError(description: "\(layouts): not a folder of layouts")
+        }
+        do {
+            let renderer = try DocumentRenderer(layoutsDirectory: layouts, fontsDirectory: args.options["fonts"] ?? resources.fonts)
+            for warning in renderer.templateWarnings { print(warning) }
+            let names = renderer.layoutNames
+            print("\(names.count) layout\(names.count == 1 ? "" : "s") OK (\(names.joined(separator: ", "))), \(renderer.templateWarnings.count) warning\(renderer.templateWarnings.count == 1 ? "" : "s")")
+        } catch let error as RenderError {
+            FileHandle.standardError.write(Data("\(error.message)\n".utf8))
+            exit(1)
+        }
+    }
+}
