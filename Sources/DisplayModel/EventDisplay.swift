@@ -19,7 +19,8 @@ public enum EventDisplay {
             "receiver": participant(response.receiver),
             "reference": referenceFields(response.reference),
             "person": personFields(response.issuerPerson),
-            "findings": .list(response.lineResponses.map { .record(["code": .text($0.code), "description": .text($0.description)]) }),
+            "findings": .list(
+                response.lineResponses.map { .record(["code": .text($0.code), "description": .text($0.description)]) }),
             "branding": .record([
                 "tradeName": .text(branding.tradeName ?? ""),
                 "logo": .text(branding.logoPath ?? ""),

@@ -59,7 +59,8 @@ public final class DocumentPreview {
         case .applicationResponse(let response):
             // The company the response concerns: its author (an event Folio's company sent), else the
             // party it is addressed to (an event on the company's invoice, DIAN's verdict).
-            let company = company(identifiedBy: [response.sender.identification.number, response.receiver.identification.number])
+            let company = company(
+                identifiedBy: [response.sender.identification.number, response.receiver.identification.number])
             return Display(
                 layout: EventDisplay.layoutName,
                 data: EventDisplay.make(response, branding: company?.displayBranding ?? Branding()),

@@ -51,7 +51,8 @@ public final class DocumentRenderer: @unchecked Sendable {
     /// As ``init(layoutsDirectory:fontsDirectory:)`` with one display schema for every layout (previews of
     /// other data).
     public convenience init(layoutsDirectory: String, fontsDirectory: String, schema: DisplaySchema) throws {
-        try self.init(layoutsDirectory: layoutsDirectory, fontsDirectory: fontsDirectory, schemas: LayoutSchemas(default: schema))
+        try self.init(
+            layoutsDirectory: layoutsDirectory, fontsDirectory: fontsDirectory, schemas: LayoutSchemas(default: schema))
     }
 
     /// As ``init(layoutsDirectory:fontsDirectory:)`` with the schema of each layout from `schemas`.

@@ -79,9 +79,12 @@ import Testing
         for (index, page) in pages.enumerated() {
             #expect(page.contains("Página \(index + 1) de \(pages.count)"), "page \(index + 1)")
             #expect(page.contains("Resultado de la validación"), "no table header on page \(index + 1)")
-            if index > 0 { #expect(page.contains("RESPUESTA DE LA DIAN No. 15436178"), "no running header on page \(index + 1)") }
+            if index > 0 {
+                #expect(page.contains("RESPUESTA DE LA DIAN No. 15436178"), "no running header on page \(index + 1)")
+            }
         }
-        let codes = pages.joined().split(whereSeparator: { $0.isWhitespace }).filter { $0.count == 4 && $0.hasPrefix("R") && $0.dropFirst().allSatisfy(\.isNumber) }
+        let codes = pages.joined().split(whereSeparator: { $0.isWhitespace })
+            .filter { $0.count == 4 && $0.hasPrefix("R") && $0.dropFirst().allSatisfy(\.isNumber) }
         #expect(codes == (1...150).map { Substring("R" + String(1000 + $0).dropFirst()) })
         #expect(file.pdf.warnings == [])
     }
