@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// Spanish names for the DIAN codes a document carries, as printed on the graphic representation.
 enum DIANLabels {
     /// MediosPago (tabla 13.3.4.2, the usual ones).
@@ -43,6 +45,28 @@ enum DIANLabels {
         case "PK": "Paquete"
         case "SET": "Juego"
         default: code
+        }
+    }
+
+    /// Document types (code list TipoDocumento) a response may refer to; empty for no code.
+    static func documentType(_ code: String) -> String {
+        switch code {
+        case "": ""
+        case "01": "Factura electrónica de venta"
+        case "02": "Factura de exportación"
+        case "03": "Factura de contingencia"
+        case "91": "Nota crédito"
+        case "92": "Nota débito"
+        default: "Documento tipo \(code)"
+        }
+    }
+
+    /// `cbc:ProfileExecutionID` (code list TipoAmbiente).
+    static func environment(_ environment: DIANEnvironment?) -> String {
+        switch environment {
+        case .production: "Producción"
+        case .testing: "Pruebas"
+        case nil: ""
         }
     }
 

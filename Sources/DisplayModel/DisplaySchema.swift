@@ -2,7 +2,8 @@
 ///
 /// Templates are checked against a schema when they load, so `{buyer.nmae}` is reported with a
 /// "did you mean `buyer.name`?" before any invoice is rendered. ``DocumentDisplay/schema`` is the schema of
-/// every document's display data.
+/// every document's display data, ``EventDisplay/schema`` that of RADIAN events and DIAN responses;
+/// ``LayoutSchemas`` says which layout binds which.
 public indirect enum DisplaySchema: Sendable, Hashable {
     case text
     case flag

@@ -6,6 +6,9 @@ import Foundation
 ///
 /// The fields are listed in ``schema``; `Layouts/README.md` documents each one for designers.
 public enum DocumentDisplay {
+    /// The production layout that draws this data: `Layouts/invoice.xml`.
+    public static let layoutName = "invoice"
+
     /// The display data of `document`.
     /// - Parameters:
     ///   - document: the document exactly as issued (or read from its UBL XML).
@@ -99,10 +102,6 @@ public enum DocumentDisplay {
 
     private static func party(_ party: Party) -> DisplayValue {
         let identification = party.identification
-        let number =
-            identification.type == .nit || identification.type == .cedulaCiudadania
-            ? ColombianFormat.nit(identification.number, checkDigit: identification.checkDigit)
-            : identification.number
         let address = party.address
         var cityLine = ""
         if let address {
@@ -118,8 +117,8 @@ public enum DocumentDisplay {
             "name": .text(party.name),
             "tradeName": .text(party.tradeName ?? ""),
             "idLabel": .text(identification.type.label),
-            "idNumber": .text(number),
-            "id": .text(identification.type.label + " " + number),
+            "idNumber": .text(identification.displayNumber),
+            "id": .text(identification.displayText),
             "address": .text(address?.line ?? ""),
             "city": .text(address?.cityName ?? ""),
             "department": .text(address?.departmentName ?? ""),

@@ -7,7 +7,9 @@ import Render
 import UBL
 
 /// `folio render`: draws any input without issuing it — an ERP JSON document (as a draft: nothing is numbered,
-/// the number reads `<prefix>BORRADOR`) or any DIAN UBL 2.1 Invoice/CreditNote/DebitNote XML.
+/// the number reads `<prefix>BORRADOR`), any DIAN UBL 2.1 Invoice/CreditNote/DebitNote XML (with
+/// `Layouts/invoice.xml`), or an ApplicationResponse XML — a RADIAN event or DIAN's response — (with
+/// `Layouts/event.xml`).
 public final class DocumentPreview {
     let renderer: DocumentRenderer
     let configuration: FolioConfiguration?
@@ -21,33 +23,71 @@ public final class DocumentPreview {
 
     /// The rendered input.
     public struct Output {
+        /// The document's number, or the ApplicationResponse's `cbc:ID`.
         public var number: String
+        /// The CUFE/CUDE, or the event's CUDE.
         public var uniqueCode: String?
         public var pdf: [UInt8]
         public var pageCount: Int
         public var pngPages: [[UInt8]]
     }
 
+    /// What an input is drawn from: the layout, its display data, and the number and code it reports.
+    struct Display {
+        var layout: String
+        var data: DisplayValue
+        var number: String
+        var uniqueCode: String?
+    }
+
     public func render(_ bytes: [UInt8], source: String, png: Bool) throws -> Output {
-        let (document, company) = try read(bytes, source: source)
-        let branding = company?.displayBranding ?? Branding()
-        let data = DocumentDisplay.make(document, branding: branding, copy: false)
-        let rendered = try renderer.renderPDF(layout: "invoice", data: data, title: document.number, creationDate: world.now())
-        let pages = png ? try renderer.renderPNG(layout: "invoice", data: data, scale: 2) : []
+        let display = try self.display(bytes, source: source)
+        let rendered = try renderer.renderPDF(
+            layout: display.layout, data: display.data, title: display.number, creationDate: world.now())
+        let pages = png ? try renderer.renderPNG(layout: display.layout, data: display.data, scale: 2) : []
         return Output(
-            number: document.number, uniqueCode: document.uniqueCode, pdf: rendered.bytes, pageCount: rendered.pageCount,
+            number: display.number, uniqueCode: display.uniqueCode, pdf: rendered.bytes, pageCount: rendered.pageCount,
             pngPages: pages)
     }
 
-    func read(_ bytes: [UInt8], source: String) throws -> (ElectronicDocument, FolioConfiguration.Company?) {
+    func display(_ bytes: [UInt8], source: String) throws -> Display {
         let firstByte = bytes.drop(while: { [0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }).first
-        if firstByte == UInt8(ascii: "<") {
-            let document = try UBLReader.read(bytes, sourceName: source)
-            let company = configuration?.companies.first {
-                $0.profile.supplier.identification.number == document.supplier.identification.number
-            }
-            return (document, company)
+        guard firstByte == UInt8(ascii: "<") else { return display(try draft(bytes, source: source)) }
+        switch try UBLReader.readAny(bytes, sourceName: source) {
+        case .document(let document):
+            return display((document, company(identifiedBy: [document.supplier.identification.number])))
+        case .applicationResponse(let response):
+            // The company the response concerns: its author (an event Folio's company sent), else the
+            // party it is addressed to (an event on the company's invoice, DIAN's verdict).
+            let company = company(
+                identifiedBy: [response.sender.identification.number, response.receiver.identification.number])
+            return Display(
+                layout: EventDisplay.layoutName,
+                data: EventDisplay.make(response, branding: company?.displayBranding ?? Branding()),
+                number: response.id, uniqueCode: response.uuid)
         }
+    }
+
+    private func display(_ input: (ElectronicDocument, FolioConfiguration.Company?)) -> Display {
+        let (document, company) = input
+        return Display(
+            layout: DocumentDisplay.layoutName,
+            data: DocumentDisplay.make(document, branding: company?.displayBranding ?? Branding(), copy: false),
+            number: document.number, uniqueCode: document.uniqueCode)
+    }
+
+    /// The first configured company whose NIT is one of `numbers`, in their order.
+    private func company(identifiedBy numbers: [String]) -> FolioConfiguration.Company? {
+        for number in numbers {
+            if let company = configuration?.companies.first(where: { $0.profile.supplier.identification.number == number }) {
+                return company
+            }
+        }
+        return nil
+    }
+
+    /// An ERP JSON document as a draft of the company it names.
+    private func draft(_ bytes: [UInt8], source: String) throws -> (ElectronicDocument, FolioConfiguration.Company?) {
         let draft: DocumentDraft
         do {
             draft = try ERPDocumentReader.read(bytes, source: source)

@@ -31,22 +31,32 @@ public struct RenderedPDF: Sendable {
 public final class DocumentRenderer: @unchecked Sendable {
     /// The checked templates by layout name (`invoice` for `Layouts/invoice.xml`).
     public let templates: [String: Template]
+    /// The display schema each layout was checked against (the data it must be given).
+    public let schemas: LayoutSchemas
     /// Warnings found while loading the templates (errors make `init` throw).
     public let templateWarnings: [Diagnostic]
     public let fonts: FontBook
     public let layoutsDirectory: String
     private let pool: SessionPool
 
-    /// Loads every `*.xml` template in `layoutsDirectory`, checked against ``DocumentDisplay/schema`` and the
-    /// fonts found in `fontsDirectory`.
+    /// Loads every `*.xml` template in `layoutsDirectory`, each checked against the display schema it binds
+    /// (``LayoutSchemas/production``: `event.xml` against ``EventDisplay/schema``, the others against
+    /// ``DocumentDisplay/schema``) and the fonts found in `fontsDirectory`.
     /// - Throws: ``RenderError`` `.fontsUnavailable`, or `.invalidTemplate` with the diagnostics of every
     ///   template that has errors (the message is their gcc-style rendering).
     public convenience init(layoutsDirectory: String, fontsDirectory: String) throws {
-        try self.init(layoutsDirectory: layoutsDirectory, fontsDirectory: fontsDirectory, schema: DocumentDisplay.schema)
+        try self.init(layoutsDirectory: layoutsDirectory, fontsDirectory: fontsDirectory, schemas: .production)
     }
 
-    /// As ``init(layoutsDirectory:fontsDirectory:)`` with another display schema (previews of other data).
-    public init(layoutsDirectory: String, fontsDirectory: String, schema: DisplaySchema) throws {
+    /// As ``init(layoutsDirectory:fontsDirectory:)`` with one display schema for every layout (previews of
+    /// other data).
+    public convenience init(layoutsDirectory: String, fontsDirectory: String, schema: DisplaySchema) throws {
+        try self.init(
+            layoutsDirectory: layoutsDirectory, fontsDirectory: fontsDirectory, schemas: LayoutSchemas(default: schema))
+    }
+
+    /// As ``init(layoutsDirectory:fontsDirectory:)`` with the schema of each layout from `schemas`.
+    public init(layoutsDirectory: String, fontsDirectory: String, schemas: LayoutSchemas) throws {
         let fonts = try FontBook(directory: fontsDirectory)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: layoutsDirectory)) ?? []
         var templates: [String: Template] = [:]
@@ -55,10 +65,12 @@ public final class DocumentRenderer: @unchecked Sendable {
         var rendered: [String] = []
         for name in names.sorted() where name.hasSuffix(".xml") {
             let path = layoutsDirectory + "/" + name
+            let layout = String(name.dropLast(4))
             let result = TemplateParser.load(
-                path: path, displayName: path, schema: schema, fonts: fonts.catalog, assetsDirectory: layoutsDirectory)
+                path: path, displayName: path, schema: schemas.schema(forLayout: layout), fonts: fonts.catalog,
+                assetsDirectory: layoutsDirectory)
             if let template = result.template {
-                templates[String(name.dropLast(4))] = template
+                templates[layout] = template
                 warnings += result.diagnostics
             } else {
                 errors += result.diagnostics
@@ -69,6 +81,7 @@ public final class DocumentRenderer: @unchecked Sendable {
             throw RenderError(code: .invalidTemplate, message: rendered.joined(separator: "\n"), diagnostics: errors)
         }
         self.templates = templates
+        self.schemas = schemas
         self.templateWarnings = warnings
         self.fonts = fonts
         self.layoutsDirectory = layoutsDirectory

@@ -3,6 +3,8 @@ public enum UBLNamespace {
     public static let invoice = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
     public static let creditNote = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
     public static let debitNote = "urn:oasis:names:specification:ubl:schema:xsd:DebitNote-2"
+    /// RADIAN events and DIAN's responses.
+    public static let applicationResponse = "urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2"
     /// `cac`: aggregate components.
     public static let cac = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
     /// `cbc`: basic components.

@@ -15,7 +15,8 @@ public struct UBLReadError: Error, Sendable, Hashable, CustomStringConvertible {
 
         /// The bytes are not well-formed XML (see ``UBLReadError/diagnostics``).
         public static let malformedXML = Code(.malformedXML)
-        /// The root element is not a UBL 2.1 Invoice, CreditNote or DebitNote.
+        /// The root element is not the UBL 2.1 document being read (an Invoice, CreditNote or DebitNote for
+        /// `read`, an ApplicationResponse for `readApplicationResponse`, any of them for `readAny`).
         public static let notUBL = Code(.notUBL)
         /// A required element is absent.
         public static let missingElement = Code(.missingElement)

@@ -13,8 +13,7 @@ extension UBLReader {
         let party = try wrapper.required("Party", UBLNamespace.cac)
         let taxScheme = party.child("PartyTaxScheme", UBLNamespace.cac)
         let legal = party.child("PartyLegalEntity", UBLNamespace.cac)
-        let name = taxScheme?.child("RegistrationName")?.text ?? legal?.child("RegistrationName")?.text
-            ?? party.child("PartyName", UBLNamespace.cac)?.child("Name")?.text ?? ""
+        let name = registrationName(party) ?? ""
         let firstName = party.child("PartyName", UBLNamespace.cac)?.child("Name")?.text
         let scheme = taxScheme?.child("TaxScheme", UBLNamespace.cac)
         let contact = party.child("Contact", UBLNamespace.cac)
@@ -40,6 +39,21 @@ extension UBLReader {
         return type
     }
 
+    /// The registration name of a `cac:Party` (or a party-typed element such as `cac:SenderParty`): the tax
+    /// scheme's, else the legal entity's, else the first `cac:PartyName`; `nil` when there is none.
+    static func registrationName(_ party: UBLNode) -> String? {
+        party.child("PartyTaxScheme", UBLNamespace.cac)?.child("RegistrationName")?.text
+            ?? party.child("PartyLegalEntity", UBLNamespace.cac)?.child("RegistrationName")?.text
+            ?? party.child("PartyName", UBLNamespace.cac)?.child("Name")?.text
+    }
+
+    /// The identification of a `cac:Party` (or a party-typed element), as described on ``readParty(_:)``.
+    static func readIdentification(_ party: UBLNode) throws -> Identification {
+        try readIdentification(
+            party, taxScheme: party.child("PartyTaxScheme", UBLNamespace.cac),
+            legal: party.child("PartyLegalEntity", UBLNamespace.cac))
+    }
+
     private static func readIdentification(_ party: UBLNode, taxScheme: UBLNode?, legal: UBLNode?) throws -> Identification {
         let candidates = [
             taxScheme?.child("CompanyID"), legal?.child("CompanyID"),
@@ -50,7 +64,13 @@ extension UBLReader {
             guard let companyID = scheme.child("CompanyID") else { throw scheme.missing("CompanyID") }
             throw companyID.invalid("empty: the party has no identification")
         }
-        var type = IdentificationType.nit
+        return try identification(node, defaultType: .nit)
+    }
+
+    /// An identifier element: its type from `@schemeName` (`defaultType` when absent), and for NITs the check
+    /// digit from `@schemeID`.
+    static func identification(_ node: UBLNode, defaultType: IdentificationType) throws -> Identification {
+        var type = defaultType
         if let code = node.attribute("schemeName") {
             guard let known = IdentificationType(rawValue: code) else {
                 throw node.invalid("@schemeName '\(code)' is not a DIAN identification type (11, 12, 13, 21, 22, 31, …)")

@@ -3,7 +3,9 @@ import Foundation
 import XMLTree
 
 /// Reads any DIAN UBL 2.1 Invoice, CreditNote or DebitNote into an ``ElectronicDocument`` — Folio's own
-/// output and documents written by other software alike.
+/// output and documents written by other software alike — and ApplicationResponses (RADIAN events, DIAN's
+/// verdicts) into an ``ApplicationResponseDocument`` (``readApplicationResponse(_:sourceName:)``);
+/// ``readAny(_:sourceName:)`` reads whichever of them a file holds.
 ///
 /// Amounts are read exactly as `Decimal`. Optional elements may be absent: a party without addresses,
 /// a document without `sts:DianExtensions`, old `CustomizationID`s, the legacy `sts` namespace, and
@@ -17,6 +19,16 @@ public enum UBLReader {
     ///   - sourceName: The name used in errors (a path or a label).
     /// - Throws: ``UBLReadError``.
     public static func read(_ bytes: [UInt8], sourceName: String) throws -> ElectronicDocument {
+        let rootElement = try parse(bytes, sourceName: sourceName)
+        guard let kind = DocumentKind(rootName: rootElement.localName, namespace: rootElement.namespaceURI) else {
+            throw notUBL(rootElement, expected: "a UBL 2.1 Invoice, CreditNote or DebitNote", sourceName: sourceName)
+        }
+        let root = UBLNode(rootElement, path: kind.rootName, sourceName: sourceName)
+        return try read(root, kind: kind)
+    }
+
+    /// The root element of well-formed XML.
+    static func parse(_ bytes: [UInt8], sourceName: String) throws -> XMLElement {
         let xml: XMLDocument
         do {
             xml = try XMLDocument.parse(bytes, sourceName: sourceName)
@@ -26,20 +38,21 @@ public enum UBLReader {
                 code: .malformedXML, message: "not well-formed XML: \(error.message)", sourceName: sourceName,
                 line: first?.line ?? 0, column: first?.column ?? 0, diagnostics: error.diagnostics)
         }
-        guard let rootElement = xml.root,
-            let kind = DocumentKind(rootName: rootElement.localName, namespace: rootElement.namespaceURI)
-        else {
-            let name = xml.root.map { "{\($0.namespaceURI ?? "")}\($0.localName)" } ?? "(none)"
-            throw UBLReadError(
-                code: .notUBL,
-                message: "the root element \(name) (line \(xml.root?.line ?? 0)) is not a UBL 2.1 Invoice, CreditNote or DebitNote",
-                sourceName: sourceName, path: xml.root?.localName, line: xml.root?.line ?? 0)
+        guard let root = xml.root else {
+            throw UBLReadError(code: .notUBL, message: "the document has no root element", sourceName: sourceName)
         }
-        let root = UBLNode(rootElement, path: kind.rootName, sourceName: sourceName)
-        return try read(root, kind: kind)
+        return root
     }
 
-    private static func read(_ root: UBLNode, kind: DocumentKind) throws -> ElectronicDocument {
+    /// The error for a root element that is not what the caller reads; `expected` completes "is not …".
+    static func notUBL(_ root: XMLElement, expected: String, sourceName: String) -> UBLReadError {
+        UBLReadError(
+            code: .notUBL,
+            message: "the root element {\(root.namespaceURI ?? "")}\(root.localName) (line \(root.line)) is not \(expected)",
+            sourceName: sourceName, path: root.localName, line: root.line)
+    }
+
+    static func read(_ root: UBLNode, kind: DocumentKind) throws -> ElectronicDocument {
         let extensions = try readDianExtensions(root)
         let paymentMeans = try readPaymentMeans(root)
         let currency = root.value("DocumentCurrencyCode")
@@ -47,7 +60,7 @@ public enum UBLReader {
             ?? "COP"
         let dueDate = kind == .invoice ? try root.child("DueDate")?.date() : paymentMeans?.dueDate
         return ElectronicDocument(
-            kind: kind, environment: try readEnvironment(root), customizationID: root.value("CustomizationID") ?? "",
+            kind: kind, environment: try requiredEnvironment(root), customizationID: root.value("CustomizationID") ?? "",
             number: try root.required("ID").trimmed, uniqueCode: root.value("UUID"),
             issueDate: try root.required("IssueDate").date(), issueTime: try readIssueTime(root), dueDate: dueDate,
             typeCode: kind.typeCodeElement.flatMap { root.value($0) }, notes: root.children("Note").map(\.text),
@@ -60,21 +73,24 @@ public enum UBLReader {
             control: extensions.control, software: extensions.software, qrText: extensions.qrText)
     }
 
-    /// `cbc:ProfileExecutionID`, else `cbc:UUID/@schemeID`.
-    private static func readEnvironment(_ root: UBLNode) throws -> DIANEnvironment {
+    /// `cbc:ProfileExecutionID`, else `cbc:UUID/@schemeID`; `nil` when neither says.
+    static func readEnvironment(_ root: UBLNode) throws -> DIANEnvironment? {
         if let node = root.child("ProfileExecutionID") {
             guard let environment = DIANEnvironment(rawValue: node.trimmed) else {
                 throw node.invalid("'\(node.trimmed)' is not 1 (producción) or 2 (pruebas)")
             }
             return environment
         }
-        guard let scheme = root.child("UUID")?.attribute("schemeID"), let environment = DIANEnvironment(rawValue: scheme)
-        else { throw root.missing("ProfileExecutionID") }
+        return root.child("UUID")?.attribute("schemeID").flatMap(DIANEnvironment.init(rawValue:))
+    }
+
+    private static func requiredEnvironment(_ root: UBLNode) throws -> DIANEnvironment {
+        guard let environment = try readEnvironment(root) else { throw root.missing("ProfileExecutionID") }
         return environment
     }
 
     /// `HH:MM:SS-05:00`; a bare `HH:MM:SS` (older documents) is read as Bogotá time.
-    private static func readIssueTime(_ root: UBLNode) throws -> OffsetTime {
+    static func readIssueTime(_ root: UBLNode) throws -> OffsetTime {
         let node = try root.required("IssueTime")
         guard let time = OffsetTime(node.trimmed, assumeBogota: true) else {
             throw node.invalid("'\(node.trimmed)' is not an HH:MM:SS[±HH:MM] time")

@@ -8,6 +8,7 @@ let usage = """
 
       render INPUT -o OUT.pdf [--png DIR] [--config CONFIG]
                             draw an ERP JSON document (as an unnumbered draft) or any DIAN UBL 2.1 XML
+                            (invoice, credit/debit note, ApplicationResponse: RADIAN event, DIAN response)
       issue INPUT.json --config CONFIG --out DIR [--printer QUEUE] [--data DIR]
                             number, write DIR/NUMBER.xml and DIR/NUMBER.pdf, print the number and CUFE
       print FILE.pdf --printer QUEUE [--copies N] [--cups-server HOST:PORT]

@@ -96,13 +96,33 @@ struct RenderEndToEndTests {
         #expect(text.split(whereSeparator: \.isWhitespace).joined().contains(cufe))
     }
 
-    /// Every DIAN sample Folio did not write renders, with its own number on the page.
+    /// The RADIAN event fixture shows, besides its number, what it says (values read by hand from the file).
+    @Test func theRADIANEventShowsItsCodeReferenceAndParties() throws {
+        let directory = try makeTemporaryDirectory(prefix: "folio-event")
+        let input = TestWorld.root.appendingPathComponent("Tests/UBLTests/Fixtures/application-response-event-030-minimal.xml")
+        let output = directory.appendingPathComponent("event.pdf")
+        let result = try CLITests.folio(["render", input.path, "-o", output.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try TestWorld.pdfText(output)
+        #expect(text.contains("030 – Acuse de recibo de la factura electrónica de venta"))
+        #expect(text.contains("Factura electrónica de venta: SETP990000002"))
+        #expect(text.contains("CUFE: abc123cufe-del-documento-referenciado"))
+        #expect(text.contains("NIT 900.373.115"))
+        #expect(text.contains("NIT 800.199.436"))
+        #expect(text.contains("10/03/2024 14:22:00"))
+        #expect(text.contains("PLACEHOLDER"))  // the fixture's CUDE
+        #expect(text.contains("Página 1 de 1"))
+    }
+
+    /// Every DIAN sample Folio did not write renders on one page, with its own number on it: invoices and notes
+    /// with Layouts/invoice.xml, the RADIAN event (ApplicationResponse 030) with Layouts/event.xml.
     @Test(arguments: [
         ("invoice-dian-generica-signed-setp990000002.xml", "SETP990000002"),
         ("invoice-stenfrank-setp990000008-unsigned.xml", "SETP990000008"),
         ("credit-note-stenfrank-unsigned.xml", "NC1000"),
         ("debit-note-stenfrank-unsigned.xml", "ND1"),
         ("invoice-minimal-cufe-input.xml", "SETP990000002"),
+        ("application-response-event-030-minimal.xml", "EVT-001"),
     ])
     func foreignUBLDocumentsRender(_ file: String, _ number: String?) throws {
         let directory = try makeTemporaryDirectory(prefix: "folio-foreign")
@@ -110,6 +130,9 @@ struct RenderEndToEndTests {
         let output = directory.appendingPathComponent("out.pdf")
         let result = try CLITests.folio(["render", input.path, "-o", output.path])
         #expect(result.status == 0, "\(result.stderr)")
+        if let number {
+            #expect(result.stdout == "\(number): 1 page → \(output.path)\n")
+        }
         let check = try TestProcess.run(try requireTool("qpdf"), ["--check", output.path])
         #expect(check.status == 0)
         if let number {

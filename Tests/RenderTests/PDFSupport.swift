@@ -10,10 +10,13 @@ struct RenderedFile {
     let scratch: Scratch
 
     init(_ document: ElectronicDocument, copy: Bool = false, title: String = "Factura SETP990000042") throws {
+        try self.init(layout: "invoice", data: TestDocuments.display(document, copy: copy), title: title)
+    }
+
+    /// Any layout with any display data.
+    init(layout: String, data: DisplayValue, title: String) throws {
         let renderer = try Repository.renderer.get()
-        pdf = try renderer.renderPDF(
-            layout: "invoice", data: TestDocuments.display(document, copy: copy), title: title,
-            creationDate: TestDocuments.creation)
+        pdf = try renderer.renderPDF(layout: layout, data: data, title: title, creationDate: TestDocuments.creation)
         scratch = try Scratch()
         path = try scratch.write(pdf.bytes, as: "document.pdf")
     }

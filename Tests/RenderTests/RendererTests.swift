@@ -23,10 +23,53 @@ import Testing
     ])
     func productionLayoutsRenderEverySampleWithoutDiagnostics(name: String, kind: DocumentKind, copy: Bool) throws {
         let renderer = try Repository.renderer.get()
-        #expect(renderer.layoutNames == ["invoice"])
+        #expect(renderer.layoutNames == ["event", "invoice"])
         #expect(renderer.templateWarnings == [])
         let result = try renderer.frames(layout: "invoice", data: TestDocuments.display(TestDocuments.invoice(lines: 12, kind: kind), copy: copy))
         #expect(result.diagnostics == [], "\(name)")
+    }
+
+    @Test(arguments: ["02", "04", "030", "031", "032", "033", "034", "035"])
+    func eventLayoutRendersEveryResponseCodeOnOnePageWithoutDiagnostics(code: String) throws {
+        let renderer = try Repository.renderer.get()
+        #expect(renderer.schemas.schema(forLayout: "event") == EventDisplay.schema)
+        let event = code.count == 2 ? TestEvents.dianRejection(findings: 4) : TestEvents.event(code: code)
+        let result = try renderer.frames(layout: "event", data: TestEvents.display(event))
+        #expect(result.diagnostics == [], "\(code)")
+        #expect(result.pages.count == 1, "\(code)")
+    }
+
+    @Test func eachLayoutIsCheckedAgainstItsOwnData() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        // An invoice field in the event layout is unknown there, and the other way round.
+        let event = """
+            <layout version="1">
+              <fonts><font family="DejaVu Sans"/></fonts>
+              <page margin="10mm"><text>{event.number} {buyer.name}</text></page>
+            </layout>
+            """
+        _ = try scratch.write(Array(event.utf8), as: "event.xml")
+        let invoice = """
+            <layout version="1">
+              <fonts><font family="DejaVu Sans"/></fonts>
+              <page margin="10mm"><text>{document.number} {event.number}</text></page>
+            </layout>
+            """
+        _ = try scratch.write(Array(invoice.utf8), as: "invoice.xml")
+        do {
+            _ = try DocumentRenderer(layoutsDirectory: scratch.url.path, fontsDirectory: Repository.fonts)
+            Issue.record("bindings of the other layout's data were accepted")
+        } catch let error as RenderError {
+            #expect(error.code == .invalidTemplate)
+            #expect(error.diagnostics.map(\.code) == [.unknownField, .unknownField])
+            #expect(error.message.contains("event.xml:3:44: error: `buyer.name` is not a field [unknown-field]"))
+            #expect(error.message.contains("invoice.xml:3:47: error: `event.number` is not a field [unknown-field]"))
+        }
+        // One schema for every layout, as before per-layout schemas: the event layout is checked against it.
+        #expect(throws: RenderError.self) {
+            _ = try DocumentRenderer(layoutsDirectory: Repository.layouts, fontsDirectory: Repository.fonts, schema: DocumentDisplay.schema)
+        }
     }
 
     @Test func longNamesAndAddressesNeverOverflowAFixedRegion() throws {
