@@ -15,8 +15,14 @@ public final class DocumentPreview {
     let configuration: FolioConfiguration?
     let world: FolioWorld
 
-    public init(resources: FolioResources, configuration: FolioConfiguration?, world: FolioWorld) throws {
-        renderer = try DocumentRenderer(layoutsDirectory: resources.layouts, fontsDirectory: resources.fonts)
+    public convenience init(resources: FolioResources, configuration: FolioConfiguration?, world: FolioWorld) throws {
+        try self.init(
+            layoutsDirectory: resources.layouts, fontsDirectory: resources.fonts, configuration: configuration, world: world)
+    }
+
+    /// A preview over another folder of layouts (a designer's working copy); every template in it is checked.
+    public init(layoutsDirectory: String, fontsDirectory: String, configuration: FolioConfiguration?, world: FolioWorld) throws {
+        renderer = try DocumentRenderer(layoutsDirectory: layoutsDirectory, fontsDirectory: fontsDirectory)
         self.configuration = configuration
         self.world = world
     }
@@ -40,8 +46,12 @@ public final class DocumentPreview {
         var uniqueCode: String?
     }
 
-    public func render(_ bytes: [UInt8], source: String, png: Bool) throws -> Output {
-        let display = try self.display(bytes, source: source)
+    /// Renders `bytes` with the layout its kind calls for, or with `layout` when given (a designer's preview).
+    /// Besides documents, a preview accepts display data as JSON (the fields a template binds, e.g. a sample
+    /// file next to a layout).
+    public func render(_ bytes: [UInt8], source: String, png: Bool, layout: String? = nil) throws -> Output {
+        var display = try self.display(bytes, source: source, displayDataAllowed: layout != nil)
+        if let layout { display.layout = layout }
         let rendered = try renderer.renderPDF(
             layout: display.layout, data: display.data, title: display.number, creationDate: world.now())
         let pages = png ? try renderer.renderPNG(layout: display.layout, data: display.data, scale: 2) : []
@@ -50,9 +60,14 @@ public final class DocumentPreview {
             pngPages: pages)
     }
 
-    func display(_ bytes: [UInt8], source: String) throws -> Display {
+    func display(_ bytes: [UInt8], source: String, displayDataAllowed: Bool = false) throws -> Display {
         let firstByte = bytes.drop(while: { [0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }).first
-        guard firstByte == UInt8(ascii: "<") else { return display(try draft(bytes, source: source)) }
+        guard firstByte == UInt8(ascii: "<") else {
+            if displayDataAllowed, let data = try? DisplayValue(json: bytes), data[field: "reference"] == nil {
+                return Display(layout: DocumentDisplay.layoutName, data: data, number: source, uniqueCode: nil)
+            }
+            return display(try draft(bytes, source: source))
+        }
         switch try UBLReader.readAny(bytes, sourceName: source) {
         case .document(let document):
             return display((document, company(identifiedBy: [document.supplier.identification.number])))

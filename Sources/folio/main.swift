@@ -15,6 +15,8 @@ let usage = """
                             send a PDF to a CUPS queue; prints the CUPS job id
       serve --config CONFIG [--data DIR] [--address IP] [--port N]
                             HTTP API, print worker; data in SQLite under the data directory
+      preview LAYOUT.xml --sample DATA [--out DIR] [--config CONFIG] [--watch]
+                            render one layout with a sample to DIR/preview.pdf and PNG pages; --watch re-renders on save
       check [LAYOUTS_DIR]   check every layout template (default Layouts/); exit 1 on any error
       bench render --inputs DIR [--iterations N]
                             render benchmark (release build), see README
@@ -39,6 +41,7 @@ do {
     case "issue": try IssueCommand.run(rest)
     case "print": try await PrintCommand.run(rest)
     case "check": try CheckCommand.run(rest)
+    case "preview": try PreviewCommand.run(rest)
     case "serve": try await ServeCommand.run(rest)
     case "bench":
         guard rest.first == "render" else { throw CommandLineArguments.UsageError(description: "bench needs a subject: bench render") }

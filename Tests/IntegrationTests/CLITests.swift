@@ -92,4 +92,43 @@ struct CLITests {
         #expect(result.stderr.contains("did you mean `color`?"))
         #expect(result.stderr.contains("document.number"))
     }
+
+    @Test func previewRendersAndWatchReRendersOnSave() throws {
+        let directory = try makeTemporaryDirectory(prefix: "folio-preview")
+        let layouts = directory.appendingPathComponent("Layouts")
+        try FileManager.default.copyItem(at: TestWorld.root.appendingPathComponent("Layouts"), to: layouts)
+        let sample = TestWorld.root.appendingPathComponent("Tests/UBLTests/Fixtures/invoice-stenfrank-setp990000008-unsigned.xml").path
+        let out = directory.appendingPathComponent("out")
+        let once = try Self.folio(["preview", layouts.appendingPathComponent("invoice.xml").path, "--sample", sample, "--out", out.path])
+        #expect(once.status == 0, "\(once.stderr)")
+        #expect(once.stdout.hasPrefix("invoice: 1 page in "))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("page-1.png").path))
+
+        let log = directory.appendingPathComponent("watch.out")
+        let errors = directory.appendingPathComponent("watch.err")
+        let watcher = try TestProcess.spawn(
+            TestWorld.folioExecutable,
+            ["preview", layouts.appendingPathComponent("invoice.xml").path, "--sample", sample, "--out", out.path, "--watch"],
+            environment: ["FOLIO_HOME": TestWorld.root.path], standardOutput: log, standardError: errors)
+        defer { _ = watcher.terminate() }
+        func waitFor(_ predicate: () -> Bool) -> Bool {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                if predicate() { return true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return false
+        }
+        func renders() -> Int { ((try? String(contentsOf: log, encoding: .utf8)) ?? "").components(separatedBy: "invoice: ").count - 1 }
+        #expect(waitFor { renders() == 1 })
+        // A designer saves a mistake: the diagnostics appear, and the watcher keeps going.
+        let file = layouts.appendingPathComponent("invoice.xml")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try original.replacingOccurrences(of: "<text ", with: "<text colour=\"#000\" ", options: [], range: original.range(of: "<text "))
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(waitFor { ((try? String(contentsOf: errors, encoding: .utf8)) ?? "").contains("did you mean `color`?") })
+        // Then fixes it: a second rendering.
+        try original.write(to: file, atomically: true, encoding: .utf8)
+        #expect(waitFor { renders() == 2 })
+    }
 }
