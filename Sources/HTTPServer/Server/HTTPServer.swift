@@ -31,7 +31,7 @@ public final class HTTPServer: Sendable {
     ///   - host: A numeric IPv4/IPv6 address or `localhost`; use 127.0.0.1 for tests.
     ///   - port: The TCP port, or 0 for any free port.
     ///   - router: Answers every request.
-    ///   - threads: MHD's thread-pool size, which is also the number of requests handled at once.
+    ///   - threads: MHD threads reading requests and writing responses (handlers run on Swift's pool).
     ///   - maxBodyBytes: The largest request body accepted; larger ones get 413.
     public init(host: String, port: UInt16, router: Router, threads: Int = 4, maxBodyBytes: Int = 20 << 20) {
         self.host = host
