@@ -70,10 +70,15 @@ public final class HTTPServer: Sendable {
     /// The port the running server listens on (0 when stopped).
     public var boundPort: UInt16 { daemon.withLock { $0.port } }
 
+    /// Stops the server with a grace period of 5 s; see ``stop(gracePeriod:)``.
+    public func stop() {
+        stop(gracePeriod: .seconds(5))
+    }
+
     /// Stops the server: requests that complete from now on get 503, requests in handlers get up to
     /// `gracePeriod` for their responses to be sent (later ones are answered 503 and their handlers' results
     /// dropped), then MHD stops. Blocks the calling thread meanwhile. Safe to call twice.
-    public func stop(gracePeriod: Duration = .seconds(5)) {
+    public func stop(gracePeriod: Duration) {
         guard daemon.withLock({ $0.daemon != nil }) else { return }
         dispatcher.drain(gracePeriod: gracePeriod)  // MHD must not be stopped with suspended connections
         let running = daemon.withLock { state in
