@@ -15,7 +15,10 @@
 #                                    exec ippeveprinter; its documents land in SPOOL (default DIR/printers/NAME),
 #                                    each with DOCUMENT.env (its IPP job attributes) once it is "printed"
 #   run-cupsd DIR                    exec cupsd in the foreground
-#   add-queue DIR NAME IPP_PORT      lpadmin: queue NAME → ipp://127.0.0.1:IPP_PORT/ipp/print (IPP Everywhere)
+#   watch DIR PID                    stop DIR's daemons (as `stop` does) once process PID is gone: a test run that
+#                                    crashed or was killed leaves nothing running
+#   add-queue DIR NAME IPP_PORT      lpadmin: queue NAME → ipp://127.0.0.1:IPP_PORT/ipp/print, with the
+#                                    driver DIR/folio-pdf-printer.ppd (PDF passes through unchanged)
 #
 # Why no avahi: ippeveprinter is started with `-r off` (no DNS-SD advertisement). It then only needs to reach
 # *a* D-Bus system bus, and DBUS_SYSTEM_BUS_ADDRESS points it at the private bus in DIR. Without `-r off` it needs
@@ -53,7 +56,7 @@ Group lp
 SystemGroup root
 EOF
   cat > "$dir/cupsd.conf" <<EOF
-LogLevel info
+LogLevel debug
 MaxLogSize 0
 ErrorPolicy retry-job
 Listen 127.0.0.1:$port
@@ -74,10 +77,50 @@ PreserveJobHistory Yes
   </Limit>
 </Policy>
 EOF
-  # The IPP Everywhere PPD takes application/vnd.cups-pdf, which cups-filters' pdftopdf makes from PDF.
-  # cups-filters is not installed (and would rewrite the bytes), so pass PDFs through unchanged: the printer
-  # gets exactly what Folio sent, and copies travel as the IPP "copies" attribute.
-  echo "application/pdf application/vnd.cups-pdf 66 -" > "$dir/root/folio.convs"
+  # The queues' driver: a small PPD that sends PDF to the printer as it is (cups-filters, which would rewrite
+  # it, is not installed), so the printer gets exactly the bytes Folio sent, and copies travel as the IPP
+  # "copies" attribute. Not `lpadmin -m everywhere`: cupsd then builds the PPD in a background thread after
+  # lpadmin has returned, and a job arriving meanwhile is aborted ("Unable to convert file 0 to printable format").
+  cat > "$dir/folio-pdf-printer.ppd" <<'PPD'
+*PPD-Adobe: "4.3"
+*FormatVersion: "4.3"
+*FileVersion: "1.0"
+*LanguageVersion: English
+*LanguageEncoding: ISOLatin1
+*PCFileName: "FOLIOPDF.PPD"
+*Manufacturer: "Folio"
+*Product: "(Folio PDF printer)"
+*ModelName: "Folio PDF printer"
+*ShortNickName: "Folio PDF printer"
+*NickName: "Folio PDF printer over IPP"
+*PSVersion: "(3010.000) 0"
+*LanguageLevel: "3"
+*ColorDevice: False
+*DefaultColorSpace: Gray
+*FileSystem: False
+*cupsVersion: 2.4
+*cupsManualCopies: False
+*cupsSNMPSupplies: False
+*cupsFilter2: "application/pdf application/pdf 0 -"
+*OpenUI *PageSize: PickOne
+*OrderDependency: 10 AnySetup *PageSize
+*DefaultPageSize: Letter
+*PageSize Letter: "<</PageSize[612 792]>>setpagedevice"
+*PageSize A4: "<</PageSize[595 842]>>setpagedevice"
+*CloseUI: *PageSize
+*OpenUI *PageRegion: PickOne
+*OrderDependency: 10 AnySetup *PageRegion
+*DefaultPageRegion: Letter
+*PageRegion Letter: "<</PageSize[612 792]>>setpagedevice"
+*PageRegion A4: "<</PageSize[595 842]>>setpagedevice"
+*CloseUI: *PageRegion
+*DefaultImageableArea: Letter
+*ImageableArea Letter: "18 18 594 774"
+*ImageableArea A4: "18 18 577 824"
+*DefaultPaperDimension: Letter
+*PaperDimension Letter: "612 792"
+*PaperDimension A4: "595 842"
+PPD
   # ippeveprinter runs this for each document it "prints" (without a command it sleeps 5-15 s per job). It
   # records the job's IPP attributes (IPP_COPIES, IPP_JOB_NAME, ...) next to the document as DOCUMENT.env.
   printf '#!/bin/sh\nenv | grep "^IPP_" | sort > "$1.env"\n' > "$dir/record-job"
@@ -122,16 +165,28 @@ cmd_run_cupsd() {
 cmd_add_queue() {
   local dir=$1 name=$2 port=$3
   valid_name "$name"
-  lpadmin -h "127.0.0.1:$(cat "$dir/cups.port")" -p "$name" -E \
-    -v "ipp://127.0.0.1:$port/ipp/print" -m everywhere
+  local server="127.0.0.1:$(cat "$dir/cups.port")"
+  local out  # lpadmin always warns that printer drivers are deprecated: show its output only on failure
+  out=$(lpadmin -h "$server" -p "$name" -E -v "ipp://127.0.0.1:$port/ipp/print" \
+    -P "$dir/folio-pdf-printer.ppd" 2>&1) || die "lpadmin failed for $name: $out"
+  lpstat -h "$server" -a "$name" >/dev/null
+}
+
+cmd_watch() {
+  local dir=$1 pid=$2
+  while kill -0 "$pid" 2>/dev/null && [ -d "$dir/pids" ]; do sleep 0.5; done
+  if [ -d "$dir/pids" ]; then cmd_stop "$dir"; fi
 }
 
 # --- demo: start / stop -----------------------------------------------------------------------------------
 
-free_port() {   # a port nobody listens on; the daemons fail loudly if it gets taken meanwhile
-  local p
+free_port() {   # a port nobody listens on, below the kernel's ephemeral range (which port-0 binds and
+                # outgoing connections use); the daemons fail loudly if it gets taken meanwhile
+  local p low
+  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  [ "$low" -gt 21000 ] || low=60000
   for _ in $(seq 1 200); do
-    p=$((20000 + RANDOM % 40000))
+    p=$((20000 + RANDOM % (low - 20000)))
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
   done
   die "no free port found"
@@ -200,8 +255,9 @@ case "${1:-}" in
   run-dbus)    need_dir "${2:-}"; cmd_run_dbus "$2" ;;
   run-printer) need_dir "${2:-}"; [ -n "${4:-}" ] || die "usage: $0 run-printer DIR NAME PORT [SPOOL]"; cmd_run_printer "$2" "$3" "$4" "${5:-}" ;;
   run-cupsd)   need_dir "${2:-}"; cmd_run_cupsd "$2" ;;
+  watch)       need_dir "${2:-}"; [ -n "${3:-}" ] || die "usage: $0 watch DIR PID"; cmd_watch "$2" "$3" ;;
   add-queue)   need_dir "${2:-}"; [ -n "${4:-}" ] || die "usage: $0 add-queue DIR NAME PORT"; cmd_add_queue "$2" "$3" "$4" ;;
   start)       need_dir "${2:-}"; d=$2; shift 2; cmd_start "$d" "$@" ;;
   stop)        need_dir "${2:-}"; cmd_stop "$2" ;;
-  *) die "usage: $0 start DIR PRINTER... | stop DIR | config DIR PORT | run-dbus DIR | run-printer DIR NAME PORT | run-cupsd DIR | add-queue DIR NAME PORT" ;;
+  *) die "usage: $0 start DIR PRINTER... | stop DIR | config DIR PORT | run-dbus DIR | run-printer DIR NAME PORT | run-cupsd DIR | add-queue DIR NAME PORT | watch DIR PID" ;;
 esac

@@ -1,5 +1,6 @@
 import Foundation
 import FoundationNetworking
+import Glibc
 import HTTPServer
 import Synchronization
 import Testing
@@ -112,6 +113,18 @@ import Testing
         }
     }
 
+    @Test func announcedOversizedBodyIsRefusedBeforeItIsSent() async throws {
+        try await withServer(maxBodyBytes: 100_000) { base in
+            // A client that asks "100-continue" gets the 413 instead, and never sends the body.
+            let reply = try exchange(
+                port: UInt16(base.port!),
+                "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 300000\r\nExpect: 100-continue\r\n\r\n")
+            #expect(reply.hasPrefix("HTTP/1.1 413"), "\(reply)")
+            #expect(!reply.contains("100 Continue"))
+            #expect(reply.contains("payload_too_large"))
+        }
+    }
+
     @Test func chunkedBodyOverTheLimitIs413() async throws {
         try await withServer(maxBodyBytes: 100_000) { base in
             var request = URLRequest(url: base.appending(path: "/echo"))
@@ -157,6 +170,84 @@ import Testing
         }
     }
 
+    @Test func aWaitingHandlerDoesNotHoldUpOtherRequests() async throws {
+        let (gate, opener) = AsyncStream<Void>.makeStream()
+        let (entered, enter) = AsyncStream<Void>.makeStream()
+        var router = Router()
+        router.add("GET", "/wait") { _, _ in
+            enter.yield()
+            for await _ in gate { break }
+            return .text("waited")
+        }
+        router.add("GET", "/now") { _, _ in .text("now") }
+        let server = HTTPServer(host: "127.0.0.1", port: 0, router: router, threads: 1)
+        try server.start()
+        defer { server.stop() }
+        defer { opener.finish() }  // first: lets the /wait handler end even if this test fails
+        let base = URL(string: "http://127.0.0.1:\(server.boundPort)")!
+
+        async let waiting = send("GET", base.appending(path: "/wait"))
+        for await _ in entered { break }
+        // One MHD thread, and /wait is still in its handler: /now must be answered anyway.
+        let now = try await send("GET", base.appending(path: "/now"))
+        #expect(String(decoding: now.body, as: UTF8.self) == "now")
+        opener.yield()
+        #expect(String(decoding: try await waiting.body, as: UTF8.self) == "waited")
+    }
+
+    @Test func stopWaitsForRunningHandlers() async throws {
+        let (gate, opener) = AsyncStream<Void>.makeStream()
+        let (entered, enter) = AsyncStream<Void>.makeStream()
+        var router = Router()
+        router.add("GET", "/wait") { _, _ in
+            enter.yield()
+            for await _ in gate { break }
+            return .text("finished")
+        }
+        let server = HTTPServer(host: "127.0.0.1", port: 0, router: router)
+        try server.start()
+        defer {
+            opener.finish()
+            server.stop()
+        }
+        let url = URL(string: "http://127.0.0.1:\(server.boundPort)/wait")!
+
+        async let waiting = send("GET", url)
+        for await _ in entered { break }
+        let stopping = Task.detached { server.stop() }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(server.boundPort != 0, "stop() returned while a handler was running")
+        opener.yield()
+        let reply = try await waiting
+        #expect(reply.status == 200)
+        #expect(String(decoding: reply.body, as: UTF8.self) == "finished")
+        await stopping.value
+        #expect(server.boundPort == 0)
+    }
+
+    @Test func stopAnswers503WhenAHandlerOverstaysTheGracePeriod() async throws {
+        let (entered, enter) = AsyncStream<Void>.makeStream()
+        var router = Router()
+        router.add("GET", "/forever") { _, _ in
+            enter.yield()
+            try? await Task.sleep(for: .seconds(30))
+            return .text("too late")
+        }
+        let server = HTTPServer(host: "127.0.0.1", port: 0, router: router)
+        try server.start()
+        let url = URL(string: "http://127.0.0.1:\(server.boundPort)/forever")!
+
+        async let stuck = send("GET", url)
+        for await _ in entered { break }
+        let clock = ContinuousClock()
+        let start = clock.now
+        await Task.detached { server.stop(gracePeriod: .milliseconds(300)) }.value
+        #expect(clock.now - start < .seconds(3))
+        let reply = try await stuck
+        #expect(reply.status == 503)
+        #expect(try JSONDecoder().decode(ErrorEnvelope.self, from: reply.body).error.code == "shutting_down")
+    }
+
     @Test func startErrors() throws {
         let server = HTTPServer(host: "127.0.0.1", port: 0, router: Router())
         try server.start()
@@ -179,6 +270,34 @@ import Testing
         #expect(server.boundPort == 0)
         await #expect(throws: (any Error).self) { _ = try await send("GET", url) }
     }
+}
+
+/// Writes `request` on a new connection to 127.0.0.1:`port` and returns what arrives until the server
+/// closes the connection or 2 s pass without data.
+private func exchange(port: UInt16, _ request: String) throws -> String {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    try #require(fd >= 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    try #require(connected == 0)
+    var timeout = timeval(tv_sec: 2, tv_usec: 0)
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    let bytes = Array(request.utf8)
+    try #require(send(fd, bytes, bytes.count, 0) == bytes.count)
+    var received: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let count = recv(fd, &buffer, buffer.count, 0)
+        if count <= 0 { break }
+        received += buffer[0..<count]
+    }
+    return String(decoding: received, as: UTF8.self)
 }
 
 /// A thread-safe counter of work in progress that remembers its maximum.

@@ -17,7 +17,8 @@ import Testing
             PrintRequest(printer: "bodega1", document: pdf, title: "Factura FE-1001", copies: 2))
         #expect(submission.printer == "bodega1")
         #expect(submission.jobID > 0)
-        #expect(try await finalState(of: submission, on: queue) == .completed)
+        let state = try await finalState(of: submission, on: queue)
+        #expect(state == .completed, "job \(submission.jobID) is \(state)\n\(cups.logTail())")
 
         // ippeveprinter keeps one document per job; the copies travel as the job's "copies" attribute.
         let files = try cups.waitForFiles(printer: "bodega1", count: 1)
@@ -44,8 +45,10 @@ import Testing
         let one = try await queue.submit(PrintRequest(printer: "bodega1", document: first, title: "FE-1", copies: 1))
         let two = try await queue.submit(PrintRequest(printer: "bodega2", document: second, title: "FE-2", copies: 1))
         #expect(two.jobID > one.jobID)
-        #expect(try await finalState(of: one, on: queue) == .completed)
-        #expect(try await finalState(of: two, on: queue) == .completed)
+        for job in [one, two] {
+            let state = try await finalState(of: job, on: queue)
+            #expect(state == .completed, "job \(job.jobID) on \(job.printer) is \(state)\n\(cups.logTail())")
+        }
 
         let atOne = try cups.waitForFiles(printer: "bodega1", count: 1)
         let atTwo = try cups.waitForFiles(printer: "bodega2", count: 1)
@@ -63,11 +66,12 @@ import Testing
         let job = try await queue.submit(PrintRequest(printer: "bodega1", document: pdf, title: "FE-7", copies: 1))
         try await Task.sleep(for: .seconds(1))
         let whileOff = try await queue.state(ofJob: job.jobID, printer: "bodega1")
-        #expect(!whileOff.isFinal, "job \(job.jobID) is \(whileOff) while its printer is off")
+        #expect(!whileOff.isFinal, "job \(job.jobID) is \(whileOff) while its printer is off\n\(cups.logTail())")
         #expect(cups.receivedFiles(printer: "bodega1").isEmpty)
 
         try cups.startPrinter("bodega1")
-        #expect(try await finalState(of: job, on: queue) == .completed)
+        let state = try await finalState(of: job, on: queue)
+        #expect(state == .completed, "job \(job.jobID) is \(state)\n\(cups.logTail())")
         let files = try cups.waitForFiles(printer: "bodega1", count: 1)
         #expect(try files.map { Array(try Data(contentsOf: $0)) } == [pdf])
     }
@@ -188,6 +192,18 @@ extension PrintingTests {
             #expect(daemon.terminate(timeout: .seconds(3)) == 0)  // the trap ran: SIGTERM was not blocked
             let logged = try String(contentsOf: log, encoding: .utf8)
             #expect(logged.contains("got-term"), "log: \(logged)")
+        }
+
+        @Test func listeningMeansThisProcessListens() throws {
+            let other = try UnresponsiveServer()  // listens in the test process, not in the child
+            defer { other.stop() }
+            let directory = try makeTemporaryDirectory(prefix: "folio-harness")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let log = directory.appending(path: "log")
+            let child = try TestProcess.spawn("sleep", ["5"], standardOutput: log, standardError: log)
+            defer { child.terminate() }
+            #expect(isListening(port: other.port))
+            #expect(!child.isListening(onPort: other.port))
         }
 
         @Test func missingToolsFailWithTheSetupHint() {

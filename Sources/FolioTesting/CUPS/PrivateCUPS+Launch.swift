@@ -32,8 +32,10 @@ extension PrivateCUPS {
         daemons.withLock { $0.cupsd = cupsd }
         try writePID(cupsd, name: "cupsd")
         try writePID(dbus, name: "dbus")
+        let watchdog = try spawnDaemon(["watch", directory.path, String(getpid())], log: "watch.log")
+        daemons.withLock { $0.watchdog = watchdog }
         for name in printers { try waitForPrinter(name) }
-        try waitUntil("cupsd on port \(port)", process: cupsd, log: errorLog) { isListening(port: port) }
+        try waitUntil("cupsd on port \(port)", process: cupsd, log: errorLog) { cupsd.isListening(onPort: port) }
         for name in printers {
             let printerPort = daemons.withLock { $0.printers[name]!.port }
             let added = try TestProcess.run(script, ["add-queue", directory.path, name, String(printerPort)])
@@ -61,8 +63,9 @@ extension PrivateCUPS {
     func waitForPrinter(_ name: String) throws {
         let printer = daemons.withLock { $0.printers[name]! }
         guard let process = printer.process else { return }
-        try waitUntil("ippeveprinter \(name) on port \(printer.port)", process: process, log: log("printer-\(name)-\(printer.generation).log")) {
-            isListening(port: printer.port)
+        let log = log("printer-\(name)-\(printer.generation).log")
+        try waitUntil("ippeveprinter \(name) on port \(printer.port)", process: process, log: log) {
+            process.isListening(onPort: printer.port)
         }
     }
 
@@ -79,15 +82,16 @@ extension PrivateCUPS {
         try "\(process.pid)\n".write(to: pids.appending(path: "\(name).pid"), atomically: true, encoding: .utf8)
     }
 
-    /// Polls `ready` every 10 ms; fails at once if `process` exits, or after `timeout`.
+    /// Polls `ready` every 10 ms; fails at once if `process` exits (``DaemonExited``), or after `timeout`.
     private func waitUntil(
         _ what: String, process: TestProcess, log: URL, timeout: Duration = .seconds(15), _ ready: () -> Bool
     ) throws {
         let deadline = ContinuousClock.now + timeout
         while !ready() {
             if let status = process.exitStatus {
-                throw TestSupportError(
-                    .notReady, "\(what) exited with status \(TestProcess.exitCode(status)) — see \(log.path)")
+                throw DaemonExited(
+                    error: TestSupportError(
+                        .notReady, "\(what) exited with status \(TestProcess.exitCode(status)) — see \(log.path)"))
             }
             guard ContinuousClock.now < deadline else {
                 throw TestSupportError(.notReady, "\(what) was not ready after \(timeout) — see \(log.path)")
@@ -95,4 +99,9 @@ extension PrivateCUPS {
             usleep(10_000)
         }
     }
+}
+
+/// A daemon exited before it was ready — usually because another process took its port first.
+struct DaemonExited: Error {
+    var error: TestSupportError
 }

@@ -32,7 +32,7 @@ extension PrivateCUPS {
                 throw TestSupportError(
                     .timedOut,
                     "printer \(printer) received \(files.count) of \(count) documents in \(timeout) "
-                        + "(\(files.map(\.lastPathComponent))) — see \(errorLog.path) and \(directory.path)/log")
+                        + "(\(files.map(\.lastPathComponent)))\n\(logTail())")
             }
             usleep(20_000)
         }
@@ -67,7 +67,29 @@ extension PrivateCUPS {
         guard let isRunning = state else { throw TestSupportError(.notReady, "no printer \(printer) in \(directory.path)") }
         guard !isRunning else { throw TestSupportError(.notReady, "printer \(printer) is already running") }
         try spawnPrinter(printer)
-        try waitForPrinter(printer)
+        do {
+            try waitForPrinter(printer)
+        } catch let failure as DaemonExited {
+            throw failure.error
+        }
+    }
+
+    /// For failure messages (``stop()`` deletes the directory): cupsd's job, warning and error lines and
+    /// the end of each printer's current log.
+    public func logTail(lines: Int = 40) -> String {
+        let errorLines = ((try? String(contentsOf: errorLog, encoding: .utf8)) ?? "").split(separator: "\n")
+            .filter { $0.contains("[Job ") || $0.hasPrefix("E ") || $0.hasPrefix("W ") }
+        let printerLogs = daemons.withLock { daemons in
+            daemons.printers.sorted { $0.key < $1.key }.map { log("printer-\($0.key)-\($0.value.generation).log") }
+        }
+        var out: [String] = ["--- \(errorLog.path) (jobs, warnings, errors)"]
+        out += errorLines.suffix(lines).map(String.init)
+        for file in printerLogs {
+            let text = (try? String(contentsOf: file, encoding: .utf8)) ?? "(unreadable)"
+            out.append("--- \(file.path)")
+            out += text.split(separator: "\n").suffix(lines / 4).map(String.init)
+        }
+        return out.joined(separator: "\n")
     }
 
     private func jobNumber(_ name: String) -> Int {

@@ -14,7 +14,8 @@ import Synchronization
 /// ```
 /// The set-up itself (configuration, command lines) lives in `scripts/private-cups.sh`, which the demo uses
 /// too; this class spawns the script's `run-*` commands (which `exec` the daemons) so that it owns and reaps
-/// every daemon. Requires root, like cupsd. Set `FOLIO_KEEP_TEST_DIRS=1` to keep the directory after `stop()`.
+/// every daemon; should the test process die first, the script's `watch` command stops them. Requires root,
+/// like cupsd. Set `FOLIO_KEEP_TEST_DIRS=1` to keep the directory after `stop()`.
 public final class PrivateCUPS: Sendable {
     /// The directory holding configuration, spool, logs and received documents.
     public let directory: URL
@@ -32,6 +33,7 @@ public final class PrivateCUPS: Sendable {
     }
 
     struct Daemons {
+        var watchdog: TestProcess?
         var dbus: TestProcess?
         var cupsd: TestProcess?
         var printers: [String: Printer] = [:]
@@ -63,15 +65,24 @@ public final class PrivateCUPS: Sendable {
             throw TestSupportError(.commandFailed, "Printer names must be unique and use [A-Za-z0-9_.-]: \(printers)")
         }
         let script = try scriptPath()
-        let directory = try makeTemporaryDirectory(prefix: "folio-cups", in: URL(fileURLWithPath: "/tmp"))
-        let cups = PrivateCUPS(directory: directory, port: try freePort(), printers: printers, script: script)
-        do {
-            try cups.launch()
-        } catch {
-            cups.stop(keepingDirectory: true)
-            throw error
+        for attempt in 1...3 {
+            let directory = try makeTemporaryDirectory(prefix: "folio-cups", in: URL(fileURLWithPath: "/tmp"))
+            let cups = PrivateCUPS(directory: directory, port: try freePort(), printers: printers, script: script)
+            do {
+                try cups.launch()
+                return cups
+            } catch let failure as DaemonExited where attempt < 3 {
+                _ = failure  // most likely another process took a port first: try again with new ports
+                cups.stop(keepingDirectory: false)
+            } catch let failure as DaemonExited {
+                cups.stop(keepingDirectory: true)
+                throw failure.error
+            } catch {
+                cups.stop(keepingDirectory: true)
+                throw error
+            }
         }
-        return cups
+        preconditionFailure("unreachable: the last attempt returns or throws")
     }
 
     /// The URI cupsd sends a printer's jobs to, e.g. `ipp://127.0.0.1:PORT/ipp/print`.
@@ -88,7 +99,9 @@ public final class PrivateCUPS: Sendable {
 
     private func stop(keepingDirectory: Bool) {
         let all = daemons.withLock { daemons in
-            let all = [daemons.cupsd] + daemons.printers.values.map(\.process) + [daemons.dbus]  // cupsd first
+            // The watchdog first (it would stop the rest itself), then cupsd, the printers and the bus.
+            let all = [daemons.watchdog, daemons.cupsd] + daemons.printers.values.map(\.process) + [daemons.dbus]
+            daemons.watchdog = nil
             daemons.cupsd = nil
             daemons.dbus = nil
             for name in daemons.printers.keys { daemons.printers[name]?.process = nil }

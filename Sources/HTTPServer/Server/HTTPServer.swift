@@ -10,11 +10,13 @@ import Synchronization
 /// print(server.boundPort)
 /// server.stop()
 /// ```
-/// Threading: MHD runs `threads` threads with epoll. Each request is read on one of them; the router's async
-/// handler then runs on Swift's task pool while that MHD thread **blocks** on a semaphore until the handler
-/// returns. So at most `threads` requests are in handlers at once, and a handler must not call ``stop()``
-/// (stopping joins MHD's threads). Bodies are collected in memory up to `maxBodyBytes`; a larger body gets
-/// 413 — at once when `Content-Length` says so, otherwise after reading and discarding the rest.
+/// Threading: MHD runs `threads` threads with epoll, which read requests and write responses. Once a request
+/// is complete its connection is suspended and the router's async handler runs in a `Task` on Swift's pool;
+/// the task resumes the connection with the response. No MHD thread ever waits for a handler, so any number
+/// of handlers may run at once. ``stop(gracePeriod:)`` waits (boundedly) for running handlers.
+/// Bodies are collected in memory up to `maxBodyBytes`; a larger body gets 413, at once for a client that
+/// sent `Expect: 100-continue` (it has not sent the body yet), otherwise after the rest of the body has
+/// been read and discarded (answering while a client still sends would reset its connection).
 public final class HTTPServer: Sendable {
     /// The address to listen on: a numeric IPv4/IPv6 address, or `localhost` (127.0.0.1).
     public let host: String
@@ -29,7 +31,7 @@ public final class HTTPServer: Sendable {
     ///   - host: A numeric IPv4/IPv6 address or `localhost`; use 127.0.0.1 for tests.
     ///   - port: The TCP port, or 0 for any free port.
     ///   - router: Answers every request.
-    ///   - threads: MHD's thread-pool size, which is also the number of requests handled at once.
+    ///   - threads: MHD threads reading requests and writing responses (handlers run on Swift's pool).
     ///   - maxBodyBytes: The largest request body accepted; larger ones get 413.
     public init(host: String, port: UInt16, router: Router, threads: Int = 4, maxBodyBytes: Int = 20 << 20) {
         self.host = host
@@ -46,11 +48,12 @@ public final class HTTPServer: Sendable {
                 throw HTTPServerError(code: .alreadyRunning, message: "The server on \(host):\(state.port) is running.")
             }
             var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue | MHD_USE_ERROR_LOG.rawValue
+                | MHD_ALLOW_SUSPEND_RESUME.rawValue
             let context = Unmanaged.passUnretained(dispatcher).toOpaque()  // outlives the daemon: see stop()
             let pointer: OpaquePointer? = try withSocketAddress { address, isIPv6 in
                 if isIPv6 { flags |= MHD_USE_IPv6.rawValue }
                 return folio_mhd_start(
-                    flags, port, address, mhdAccessHandler, context, mhdRequestCompleted, nil,
+                    flags, port, address, mhdAccessHandler, context, mhdRequestCompleted, context,
                     UInt32(threads), 60)
             }
             guard let pointer else {
@@ -60,14 +63,24 @@ public final class HTTPServer: Sendable {
             }
             let started = MHDDaemon(takingOwnershipOf: pointer)
             state = (started, started.boundPort)
+            dispatcher.reopen()
         }
     }
 
     /// The port the running server listens on (0 when stopped).
     public var boundPort: UInt16 { daemon.withLock { $0.port } }
 
-    /// Stops listening and waits for requests in progress to finish. Safe to call twice.
+    /// Stops the server with a grace period of 5 s; see ``stop(gracePeriod:)``.
     public func stop() {
+        stop(gracePeriod: .seconds(5))
+    }
+
+    /// Stops the server: requests that complete from now on get 503, requests in handlers get up to
+    /// `gracePeriod` for their responses to be sent (later ones are answered 503 and their handlers' results
+    /// dropped), then MHD stops. Blocks the calling thread meanwhile. Safe to call twice.
+    public func stop(gracePeriod: Duration) {
+        guard daemon.withLock({ $0.daemon != nil }) else { return }
+        dispatcher.drain(gracePeriod: gracePeriod)  // MHD must not be stopped with suspended connections
         let running = daemon.withLock { state in
             defer { state = (nil, 0) }
             return state.daemon

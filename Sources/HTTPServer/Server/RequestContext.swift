@@ -12,8 +12,10 @@ final class RequestContext {
     var receivedBytes = 0
     /// The body is over the limit: the rest is read and discarded, and the answer is 413.
     var isTooLarge = false
-    /// A response was queued already (an early 413 from `Content-Length`).
+    /// A response was queued already.
     var isAnswered = false
+    /// Set while the router runs (the connection is suspended), holding its answer when done.
+    var pending: PendingResponse?
 
     init(method: String, path: String, headers: [String: String], query: [String: String]) {
         self.method = method

@@ -1,19 +1,27 @@
 import CMicroHTTPD
-import Dispatch
+import Glibc
+import Synchronization
 
 /// Turns libmicrohttpd's callbacks into ``HTTPRequest``s and runs the router.
 ///
-/// One instance serves every MHD thread; it is immutable, hence `Sendable`.
+/// MHD threads never wait for a handler: once a request is complete its connection is **suspended**, the
+/// router runs in a `Task`, and the task **resumes** the connection, after which MHD calls back once more
+/// and the response is queued. So a slow handler holds no MHD thread, and other connections on the same
+/// thread keep being served. One instance serves every MHD thread; its mutable state is behind a `Mutex`.
 final class RequestDispatcher: Sendable {
     let router: Router
     let maxBodyBytes: Int
+    /// Requests handed to the router whose responses are not sent yet, and whether the server is stopping
+    /// (then no new handler starts).
+    private let lifecycle = Mutex<(active: [ObjectIdentifier: PendingResponse], stopping: Bool)>(([:], false))
 
     init(router: Router, maxBodyBytes: Int) {
         self.router = router
         self.maxBodyBytes = maxBodyBytes
     }
 
-    /// MHD's access handler, called (1) when the headers are in, (2) once per body chunk, (3) at the end.
+    /// MHD's access handler, called (1) when the headers are in, (2) once per body chunk, (3) at the end,
+    /// and (4) again after the connection was resumed with the router's response.
     func access(
         connection: OpaquePointer, url: String, method: String, uploadData: UnsafePointer<CChar>?,
         uploadDataSize: UnsafeMutablePointer<Int>, contextSlot: UnsafeMutablePointer<UnsafeMutableRawPointer?>
@@ -24,57 +32,105 @@ final class RequestDispatcher: Sendable {
                 headers: Self.values(of: connection, kind: .HEADER_KIND, lowercasingNames: true),
                 query: Self.values(of: connection, kind: .GET_ARGUMENT_KIND, lowercasingNames: false))
             contextSlot.pointee = Unmanaged.passRetained(context).toOpaque()  // released in `completed`
-            if let length = context.headers["content-length"].flatMap(Int.init), length > maxBodyBytes {
-                context.isAnswered = true
-                return queue(tooLarge(context), on: connection)
+            // Refuse an announced oversized body before it is sent — but only to a client that waits for
+            // "100 Continue": any other client is already sending, and would get a reset instead of the 413.
+            if let length = context.headers["content-length"].flatMap(Int.init), length > maxBodyBytes,
+                context.headers["expect"]?.lowercased() == "100-continue"
+            {
+                return answer(tooLarge(), context: context, on: connection)
             }
             return .YES
         }
         let context = Unmanaged<RequestContext>.fromOpaque(slot).takeUnretainedValue()
         if uploadDataSize.pointee > 0 {
-            let count = uploadDataSize.pointee
+            receive(uploadData, count: uploadDataSize.pointee, into: context)
             uploadDataSize.pointee = 0
-            guard !context.isAnswered else { return .YES }
-            context.receivedBytes += count
-            if context.receivedBytes > maxBodyBytes {
-                context.isTooLarge = true
-                context.body = []
-            } else if let uploadData {
-                uploadData.withMemoryRebound(to: UInt8.self, capacity: count) {
-                    context.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: count))
-                }
-            }
             return .YES
         }
-        guard !context.isAnswered else { return .YES }
-        context.isAnswered = true
-        if context.isTooLarge { return queue(tooLarge(context), on: connection) }
-        return queue(run(context.request), on: connection)
-    }
-
-    /// Runs the async router and blocks this MHD thread until it answers.
-    ///
-    /// Blocking is deliberate and safe: MHD's threads are its own (not Swift's cooperative pool), and the
-    /// handler never needs them. The cost is that at most `threads` requests are handled at once.
-    private func run(_ request: HTTPRequest) -> HTTPResponse {
-        let result = ResponseSlot()
-        let done = DispatchSemaphore(value: 0)
-        let router = self.router
-        Task {
-            result.response = await router.handle(request)
-            done.signal()
+        if context.isAnswered { return .YES }
+        if let pending = context.pending {
+            guard let response = pending.take() else { return .YES }  // not done yet (spurious call)
+            return answer(response, context: context, on: connection)
         }
-        done.wait()
-        return result.response ?? .error(status: 500, code: "internal_error", message: "The handler gave no response.")
+        if context.isTooLarge { return answer(tooLarge(), context: context, on: connection) }
+        let pending = PendingResponse(connection: connection)
+        guard begin(pending) else {
+            return answer(
+                .error(status: 503, code: "shutting_down", message: "The server is stopping."), context: context,
+                on: connection)
+        }
+        context.pending = pending
+        MHD_suspend_connection(connection)
+        let request = context.request
+        Task { pending.finish(with: await router.handle(request)) }
+        return .YES
     }
 
-    private func tooLarge(_ context: RequestContext) -> HTTPResponse {
+    /// MHD's completion callback for a request: its response is sent (or the connection failed).
+    func completed(_ context: RequestContext) {
+        guard let pending = context.pending else { return }
+        _ = lifecycle.withLock { $0.active.removeValue(forKey: ObjectIdentifier(pending)) }
+    }
+
+    /// Stops new handlers from starting (they get 503) and waits up to `gracePeriod` until every request
+    /// given to the router has had its response sent. Connections whose handlers are still running then get
+    /// 503 (their handlers' answers are dropped), with one more second to send it; MHD must not be stopped
+    /// with suspended connections. Blocks the calling thread, polling every 2 ms.
+    func drain(gracePeriod: Duration) {
+        lifecycle.withLock { $0.stopping = true }
+        waitUntilIdle(for: gracePeriod)
+        let late = lifecycle.withLock { Array($0.active.values) }
+        guard !late.isEmpty else { return }
+        for pending in late {
+            pending.abandon(
+                with: .error(status: 503, code: "shutting_down", message: "The server stopped before the handler answered."))
+        }
+        waitUntilIdle(for: .seconds(1))
+        lifecycle.withLock { $0.active = [:] }
+    }
+
+    private func waitUntilIdle(for duration: Duration) {
+        let deadline = ContinuousClock.now + duration
+        while !lifecycle.withLock({ $0.active.isEmpty }) && ContinuousClock.now < deadline {
+            usleep(2_000)
+        }
+    }
+
+    /// Allows handlers again (after a restart).
+    func reopen() {
+        lifecycle.withLock { $0.stopping = false }
+    }
+
+    private func begin(_ pending: PendingResponse) -> Bool {
+        lifecycle.withLock { state in
+            guard !state.stopping else { return false }
+            state.active[ObjectIdentifier(pending)] = pending
+            return true
+        }
+    }
+
+    /// Appends a body chunk, or counts and drops it once the body is over the limit.
+    private func receive(_ data: UnsafePointer<CChar>?, count: Int, into context: RequestContext) {
+        guard !context.isAnswered else { return }
+        context.receivedBytes += count
+        if context.receivedBytes > maxBodyBytes {
+            context.isTooLarge = true
+            context.body = []
+        } else if let data {
+            data.withMemoryRebound(to: UInt8.self, capacity: count) {
+                context.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: count))
+            }
+        }
+    }
+
+    private func tooLarge() -> HTTPResponse {
         .error(
             status: 413, code: "payload_too_large",
             message: "The request body is larger than the limit of \(maxBodyBytes) bytes.")
     }
 
-    private func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
+    private func answer(_ response: HTTPResponse, context: RequestContext, on connection: OpaquePointer) -> MHD_Result {
+        context.isAnswered = true
         let mhdResponse = response.body.withUnsafeBytes { bytes in
             MHD_create_response_from_buffer(bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), .RESPMEM_MUST_COPY)
         }
@@ -99,10 +155,50 @@ final class RequestDispatcher: Sendable {
     }
 }
 
-/// Carries the router's answer from the task back to the blocked MHD thread.
-/// `@unchecked Sendable`: written once by the task before `signal()`, read only after `wait()`.
-private final class ResponseSlot: @unchecked Sendable {
-    var response: HTTPResponse?
+/// The answer for one suspended connection: set once, by the handler or by a stopping server, and whoever
+/// sets it resumes the connection — exactly once, and never after the server gave up on it.
+final class PendingResponse: Sendable {
+    private enum State {
+        case running
+        case answered(HTTPResponse)
+        case taken
+    }
+    private let state = Mutex<State>(.running)
+    private let connection: SuspendedConnection
+
+    init(connection: OpaquePointer) {
+        self.connection = SuspendedConnection(pointer: connection)
+    }
+
+    /// The handler's answer; resumes the connection unless the server answered already.
+    func finish(with response: HTTPResponse) { settle(response) }
+
+    /// The stopping server's answer; resumes the connection unless the handler answered already.
+    func abandon(with response: HTTPResponse) { settle(response) }
+
+    /// The answer, once, for the MHD thread that queues it; `nil` while the handler runs.
+    func take() -> HTTPResponse? {
+        state.withLock { state in
+            guard case .answered(let response) = state else { return nil }
+            state = .taken
+            return response
+        }
+    }
+
+    private func settle(_ response: HTTPResponse) {
+        let first = state.withLock { state in
+            guard case .running = state else { return false }
+            state = .answered(response)
+            return true
+        }
+        if first { MHD_resume_connection(connection.pointer) }
+    }
+}
+
+/// A suspended MHD connection. `@unchecked Sendable`: it is only passed to `MHD_resume_connection`, which
+/// libmicrohttpd allows from any thread, once, while MHD keeps the suspended connection alive.
+private struct SuspendedConnection: @unchecked Sendable {
+    let pointer: OpaquePointer
 }
 
 /// Collects pairs during one synchronous `MHD_get_connection_values` call.
@@ -131,12 +227,15 @@ func mhdAccessHandler(
         uploadDataSize: uploadDataSize, contextSlot: contextSlot)
 }
 
-/// MHD's completion callback: releases the request's ``RequestContext``.
+/// MHD's completion callback (`cls` is the unretained ``RequestDispatcher``): releases the request's
+/// ``RequestContext``.
 func mhdRequestCompleted(
     _ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
     _ contextSlot: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ code: MHD_RequestTerminationCode
 ) {
     guard let contextSlot, let slot = contextSlot.pointee else { return }
-    Unmanaged<RequestContext>.fromOpaque(slot).release()
+    let context = Unmanaged<RequestContext>.fromOpaque(slot)
+    if let cls { Unmanaged<RequestDispatcher>.fromOpaque(cls).takeUnretainedValue().completed(context.takeUnretainedValue()) }
+    context.release()
     contextSlot.pointee = nil
 }
