@@ -58,7 +58,7 @@ let swiftTargets: [Target] = [
     ),
     .executableTarget(name: "folio", dependencies: ["FolioApp", "Printing", "Render", "DisplayModel", "Store", "LayoutTemplate"]),
     // Test support: processes, private cupsd + ippeveprinter, temp dirs, external checkers.
-    .target(name: "FolioTesting", dependencies: []),
+    .target(name: "FolioTesting", dependencies: ["Printing"]),
 ]
 
 let testTargets: [Target] = [

@@ -1,9 +1,8 @@
+public import Printing
 import Synchronization
 
 /// A ``PrintQueue`` fake for tests: records every request, answers job IDs 1, 2, 3, … and reports
 /// scripted job states (``PrintJobState/completed`` unless told otherwise).
-///
-/// It belongs in `FolioTesting`; it lives here until that target may depend on `Printing`.
 public final class RecordingPrintQueue: PrintQueue {
     private struct State {
         var requests: [PrintRequest] = []
