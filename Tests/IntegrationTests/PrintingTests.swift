@@ -124,7 +124,9 @@ import Testing
         }
         #expect(error?.code == .serverUnreachable, "\(error.map { $0.detailedDescription() } ?? "")")
         #expect(error?.message.contains("127.0.0.1:\(silent.port)") == true)
-        #expect(clock.now - start < .seconds(4))
+        // It gives up instead of hanging. Usually after the 1 s asked for; on a loaded machine libcups' own fixed
+        // 10 s wait inside ippRead can come first, so the bound only proves that the call ends.
+        #expect(clock.now - start < .seconds(15))
     }
 
     @Test func invalidRequestsAreRefusedBeforeConnecting() async {
