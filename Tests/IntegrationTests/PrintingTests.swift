@@ -109,7 +109,9 @@ import Testing
 
         let stateError = await #expect(throws: PrintError.self) { try await queue.state(ofJob: 1, printer: "bodega1") }
         #expect(stateError?.code == .serverUnreachable)
-        #expect(clock.now - start < .seconds(5))
+        // Refused connections fail at once; the bound is loose because the suite shares two cores with
+        // daemons and renderers — it proves the calls end, not how fast (that is for benchmarks).
+        #expect(clock.now - start < .seconds(20))
     }
 
     @Test func aServerThatDoesNotAnswerTimesOut() async throws {
