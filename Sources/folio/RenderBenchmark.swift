@@ -1,3 +1,4 @@
+import FolioApp
 import DisplayModel
 import Foundation
 import Render
@@ -102,8 +103,8 @@ struct BenchmarkOptions {
     var largeIterations = 5
     /// `S`, `L`, or `nil` for both.
     var only: String?
-    var layouts = "Layouts"
-    var fonts = "Fonts"
+    var layouts = FolioResources.locate().layouts
+    var fonts = FolioResources.locate().fonts
     var out: String?
 
     static let usage =
