@@ -37,7 +37,7 @@ let swiftTargets: [Target] = [
     // Template + display data + text measurer → backend-neutral page frames. Pure.
     .target(name: "LayoutEngine", dependencies: ["LayoutTemplate", "DisplayModel"]),
     // Page frames → PDF / PNG through Cairo + Pango; fonts from Fonts/ only; QR.
-    .target(name: "Render", dependencies: ["LayoutEngine", "CCairo", "CPangoCairo", "CQREncode"]),
+    .target(name: "Render", dependencies: ["LayoutEngine", "DocumentModel", "CCairo", "CPangoCairo", "CQREncode"]),
     // CUPS client.
     .target(name: "Printing", dependencies: ["CCUPS"]),
     // SQLite store: documents, events, numbering, print jobs.

@@ -121,20 +121,23 @@ public struct OffsetTime: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 }
 
-/// Colombia's civil time: UTC−05:00 all year (no daylight saving).
-public enum BogotaTime {
-    public static let offsetMinutes = -300
-
-    /// The Bogotá calendar date and time of an instant.
-    public static func split(_ instant: Date) -> (date: CalendarDate, time: OffsetTime) {
+/// Calendar date and wall-clock time of an instant at a fixed UTC offset, computed without a time zone
+/// database or locale.
+public enum CivilTime {
+    public static func split(_ instant: Date, offsetMinutes: Int) -> (date: CalendarDate, time: OffsetTime) {
         let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + offsetMinutes * 60
         let days = Int((Double(seconds) / 86_400).rounded(.down))
         let secondOfDay = seconds - days * 86_400
-        let date = civilDate(daysSinceEpoch: days)
         let time = OffsetTime(
             hour: secondOfDay / 3600, minute: secondOfDay % 3600 / 60, second: secondOfDay % 60,
             offsetMinutes: offsetMinutes)
-        return (date, time)
+        return (civilDate(daysSinceEpoch: days), time)
+    }
+
+    /// `2025-03-14T15:42:17Z`.
+    public static func iso8601UTC(_ instant: Date) -> String {
+        let (date, time) = split(instant, offsetMinutes: 0)
+        return date.iso + "T" + time.text.prefix(8) + "Z"
     }
 
     /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian).
@@ -149,5 +152,15 @@ public enum BogotaTime {
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
         return CalendarDate(year: year, month: month, day: day)
+    }
+}
+
+/// Colombia's civil time: UTC−05:00 all year (no daylight saving).
+public enum BogotaTime {
+    public static let offsetMinutes = -300
+
+    /// The Bogotá calendar date and time of an instant.
+    public static func split(_ instant: Date) -> (date: CalendarDate, time: OffsetTime) {
+        CivilTime.split(instant, offsetMinutes: offsetMinutes)
     }
 }

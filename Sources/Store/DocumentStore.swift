@@ -201,8 +201,5 @@ public final class DocumentStore: @unchecked Sendable {
 
 /// UTC timestamps as ISO 8601 text, from an injected instant (never `Date()` here).
 public enum Timestamp {
-    public static func iso(_ instant: Date) -> String {
-        let (date, time) = BogotaTime.split(instant.addingTimeInterval(5 * 3600))
-        return String(format: "%@T%02d:%02d:%02dZ", date.iso, time.hour, time.minute, time.second)
-    }
+    public static func iso(_ instant: Date) -> String { CivilTime.iso8601UTC(instant) }
 }

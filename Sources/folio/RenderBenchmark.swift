@@ -40,32 +40,30 @@ func runRenderBenchmark(_ arguments: [String]) throws -> Int32 {
     }
 
     var warnings = 0
-    if options.only != "L" {
-        let first = try render(small)
+    /// The first rendering (kept, and its warnings counted) and then `iterations` timed ones.
+    func measure(_ data: DisplayValue, iterations: Int, name: String) throws
+        -> (first: (pdf: RenderedPDF, wall: Double, cpu: Double), wall: [Double], cpu: [Double])
+    {
+        let first = try render(data)
         warnings += first.pdf.warnings.count
         var wall: [Double] = []
         var cpu: [Double] = []
-        for _ in 0..<options.iterations {
-            let run = try render(small)
+        for _ in 0..<iterations {
+            let run = try render(data)
             wall.append(run.wall)
             cpu.append(run.cpu)
         }
-        if let out = options.out { try save(first.pdf, to: out, as: "S.pdf") }
+        if let out = options.out { try save(first.pdf, to: out, as: "\(name).pdf") }
+        return (first, wall, cpu)
+    }
+    if options.only != "L" {
+        let (first, wall, cpu) = try measure(small, iterations: options.iterations, name: "S")
         print(
             "S: pages=\(first.pdf.pageCount) bytes=\(first.pdf.bytes.count) median_ms=\(format(median(wall) * 1e3)) "
                 + "cpu_median_ms=\(format(median(cpu) * 1e3)) min_ms=\(format((wall.min() ?? 0) * 1e3)) n=\(wall.count)")
     }
     if options.only != "S" {
-        let first = try render(large)
-        warnings += first.pdf.warnings.count
-        var wall: [Double] = []
-        var cpu: [Double] = []
-        for _ in 0..<options.largeIterations {
-            let run = try render(large)
-            wall.append(run.wall)
-            cpu.append(run.cpu)
-        }
-        if let out = options.out { try save(first.pdf, to: out, as: "L.pdf") }
+        let (first, wall, cpu) = try measure(large, iterations: options.largeIterations, name: "L")
         print(
             "L: pages=\(first.pdf.pageCount) bytes=\(first.pdf.bytes.count) median_s=\(format(median(wall), digits: 4)) "
                 + "cpu_median_s=\(format(median(cpu), digits: 4)) first_s=\(format(first.wall, digits: 4)) n=\(wall.count)")

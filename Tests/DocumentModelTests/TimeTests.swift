@@ -14,6 +14,12 @@ struct TimeTests {
         #expect(july.time.text == "12:04:05-05:00")
     }
 
+    @Test func utcTimestamps() {
+        // Checked with `date -u -d @1767238200` and `date -u -d @-1`.
+        #expect(CivilTime.iso8601UTC(Date(timeIntervalSince1970: 1_767_238_200)) == "2026-01-01T03:30:00Z")
+        #expect(CivilTime.iso8601UTC(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
+    }
+
     @Test(arguments: ["2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026-04-31", "hoy"])
     func invalidDates(_ text: String) {
         #expect(CalendarDate(iso: text) == nil)
