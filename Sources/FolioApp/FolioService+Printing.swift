@@ -40,14 +40,32 @@ extension FolioService {
         return try enqueuePrint(number: number, printer: target, copies: copies, reason: "reprint", requestedBy: requestedBy)
     }
 
-    /// Submits every queued job, oldest first, then returns.
+    /// Submits every job that is due, each printer's jobs in the order they were queued, then returns.
+    /// Jobs waiting for a retry stay queued.
     public func drainPrintQueue() async {
-        while let job = try? await blocking.run({ try self.store.nextQueuedPrintJob() }) {
+        var tried: Set<Int> = []
+        while let job = try? await blocking.run({ try self.store.nextDuePrintJob(at: self.world.now()) }),
+            tried.insert(job.id).inserted  // a job that could not even be re-queued is not retried in a tight loop
+        {
             await submit(job)
         }
     }
 
-    /// Runs until cancelled: drains the queue whenever a job is queued, and at least every `interval`.
+    /// Asks CUPS for the state of every submitted job and records what changed (completed, aborted, stopped …).
+    public func followPrintJobs() async {
+        guard let jobs = try? await blocking.run({ try self.store.printJobsToFollow() }) else { return }
+        for job in jobs {
+            guard let cupsJobID = job.cupsJobID,
+                let state = try? await printQueue.state(ofJob: cupsJobID, printer: job.printer)
+            else { continue }
+            try? await blocking.run {
+                try self.store.recordCUPSState(jobID: job.id, state: state.rawValue, final: state.isFinal, at: self.world.now())
+            }
+        }
+    }
+
+    /// Runs until cancelled: drains the queue whenever a job is queued and at least every `interval`, and
+    /// follows submitted jobs to their end.
     public func runPrintWorker(interval: Duration = .seconds(1)) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [printSignal] in
@@ -61,11 +79,17 @@ extension FolioService {
                 for await _ in self.printSignal.stream {
                     if Task.isCancelled { break }
                     await self.drainPrintQueue()
+                    await self.followPrintJobs()
                 }
             }
             await group.next()
             group.cancelAll()
         }
+    }
+
+    /// How long a job waits before its next attempt: 1 s, 2 s, 4 s … up to a minute.
+    static func backOff(afterAttempts attempts: Int) -> TimeInterval {
+        min(60, pow(2, Double(min(attempts, 6))))
     }
 
     func submit(_ job: PrintJobRecord) async {
@@ -74,6 +98,11 @@ extension FolioService {
             let submission = try await printQueue.submit(
                 PrintRequest(printer: job.printer, document: pdf, title: "\(job.number) (\(job.reason))", copies: job.copies))
             try await blocking.run { try self.store.markSubmitted(jobID: job.id, cupsJobID: submission.jobID, at: self.world.now()) }
+        } catch let error as PrintError where error.isRetryable {
+            // CUPS is unreachable or the printer is not accepting: the job waits, in order, and is tried again.
+            let now = world.now()
+            let retryAt = now.addingTimeInterval(Self.backOff(afterAttempts: job.attempts))
+            try? await blocking.run { try self.store.markRetry(jobID: job.id, error: error.message, retryAt: retryAt, at: now) }
         } catch {
             try? await blocking.run { try self.store.markFailed(jobID: job.id, error: "\(error)", at: self.world.now()) }
         }

@@ -10,10 +10,14 @@ public struct PrintJobRecord: Sendable, Hashable, Codable {
     public var copies: Int
     public var reason: String
     public var requestedBy: String
-    /// `queued`, `submitted` or `failed`.
+    /// `queued` → `submitted` → `completed` (or `aborted`, `canceled`); `failed` when CUPS refused it for good.
     public var status: String
     public var cupsJobID: Int?
     public var error: String?
+    /// Submissions tried so far that failed in a way worth retrying (CUPS unreachable, printer not accepting).
+    public var attempts: Int
+    /// The state CUPS last reported for the submitted job (`pending`, `processing`, `stopped`, `completed` …).
+    public var cupsState: String?
 }
 
 extension DocumentStore {
@@ -48,9 +52,68 @@ extension DocumentStore {
         }
     }
 
-    /// The oldest queued job, if any.
+    /// The oldest queued job, if any (whether or not it is due).
     public func nextQueuedPrintJob() throws -> PrintJobRecord? {
         try withConnection { try Self.printJob($0, where: "status = 'queued' ORDER BY id LIMIT 1", []) }
+    }
+
+    /// The next job to submit at `instant`: the oldest queued job of some printer, if its back-off has passed.
+    /// A printer's jobs leave in the order they were queued — a newer job never overtakes one that is
+    /// waiting to be retried on the same printer — while other printers are not held up.
+    public func nextDuePrintJob(at instant: Date) throws -> PrintJobRecord? {
+        try withConnection { db in
+            try Self.printJob(
+                db,
+                where: """
+                    status = 'queued' AND next_attempt_at <= ?
+                    AND id = (SELECT MIN(k.id) FROM print_jobs k WHERE k.printer = print_jobs.printer AND k.status = 'queued')
+                    ORDER BY id LIMIT 1
+                    """,
+                [.text(Timestamp.iso(instant))])
+        }
+    }
+
+    /// Records a failed submission worth retrying: the job stays queued until `retryAt`.
+    public func markRetry(jobID: Int, error message: String, retryAt: Date, at instant: Date) throws {
+        _ = try withConnection { db in
+            guard let job = try Self.printJob(db, where: "id = ?", [.integer(Int64(jobID))]) else { return }
+            try db.query(
+                "UPDATE print_jobs SET attempts = attempts + 1, next_attempt_at = ?, error = ?, updated_at = ? WHERE id = ?",
+                [.text(Timestamp.iso(retryAt)), .text(message), .text(Timestamp.iso(instant)), .integer(Int64(jobID))])
+            try Self.insertEvent(
+                db, number: job.number, kind: "print-retry",
+                detail: "\(job.printer): \(message); attempt \(job.attempts + 1), next at \(Timestamp.iso(retryAt))", at: instant)
+        }
+    }
+
+    /// Submitted jobs whose CUPS state is not final yet, oldest first.
+    public func printJobsToFollow() throws -> [PrintJobRecord] {
+        try withConnection { db in
+            try db.query("SELECT \(Self.printColumns) FROM print_jobs WHERE status = 'submitted' ORDER BY id").map(Self.decodePrintJob)
+        }
+    }
+
+    /// Records the state CUPS reports for a submitted job; a final state ends the job and goes on the timeline.
+    ///
+    /// - Parameter final: `completed`, `aborted` or `canceled` end the job; anything else only updates `cupsState`.
+    public func recordCUPSState(jobID: Int, state: String, final: Bool, at instant: Date) throws {
+        _ = try withConnection { db in
+            guard let job = try Self.printJob(db, where: "id = ?", [.integer(Int64(jobID))]), job.cupsState != state || final
+            else { return }
+            let status = final ? state : job.status
+            try db.query(
+                "UPDATE print_jobs SET cups_state = ?, status = ?, updated_at = ? WHERE id = ?",
+                [.text(state), .text(status), .text(Timestamp.iso(instant)), .integer(Int64(jobID))])
+            let cups = job.cupsJobID.map { "CUPS job \($0)" } ?? "CUPS job"
+            switch state {
+            case "completed":
+                try Self.insertEvent(db, number: job.number, kind: "printed", detail: "\(job.printer), \(cups), completed", at: instant)
+            case "aborted", "canceled", "stopped", "held":
+                try Self.insertEvent(db, number: job.number, kind: "print-\(state)", detail: "\(job.printer), \(cups)", at: instant)
+            default:
+                break
+            }
+        }
     }
 
     /// Records that CUPS accepted the job under `cupsJobID`.
@@ -58,7 +121,7 @@ extension DocumentStore {
         _ = try withConnection { db in
             guard let job = try Self.printJob(db, where: "id = ?", [.integer(Int64(jobID))]) else { return }
             try db.query(
-                "UPDATE print_jobs SET status = 'submitted', cups_job_id = ?, updated_at = ? WHERE id = ?",
+                "UPDATE print_jobs SET status = 'submitted', cups_job_id = ?, cups_state = 'pending', error = NULL, updated_at = ? WHERE id = ?",
                 [.integer(Int64(cupsJobID)), .text(Timestamp.iso(instant)), .integer(Int64(jobID))])
             try Self.insertEvent(
                 db, number: job.number, kind: "print-submitted",
@@ -91,7 +154,8 @@ extension DocumentStore {
         }
     }
 
-    static let printColumns = "id, job_key, number, printer, copies, reason, requested_by, status, cups_job_id, error"
+    static let printColumns =
+        "id, job_key, number, printer, copies, reason, requested_by, status, cups_job_id, error, attempts, cups_state"
 
     static func printJob(_ db: SQLiteConnection, where condition: String, _ values: [SQLValue]) throws -> PrintJobRecord? {
         try db.query("SELECT \(printColumns) FROM print_jobs WHERE \(condition)", values).first.map(decodePrintJob)
@@ -101,6 +165,7 @@ extension DocumentStore {
         PrintJobRecord(
             id: row[0].int ?? 0, key: row[1].string ?? "", number: row[2].string ?? "", printer: row[3].string ?? "",
             copies: row[4].int ?? 1, reason: row[5].string ?? "", requestedBy: row[6].string ?? "",
-            status: row[7].string ?? "", cupsJobID: row[8].int, error: row[9].string)
+            status: row[7].string ?? "", cupsJobID: row[8].int, error: row[9].string, attempts: row[10].int ?? 0,
+            cupsState: row[11].string)
     }
 }

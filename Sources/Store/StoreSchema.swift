@@ -52,7 +52,14 @@ enum StoreSchema {
             updated_at TEXT NOT NULL
         );
         CREATE INDEX print_jobs_queued ON print_jobs(status, id);
+        """,
+        // Retries with back-off, and the state CUPS reports for a submitted job.
         """
+        ALTER TABLE print_jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE print_jobs ADD COLUMN next_attempt_at TEXT NOT NULL DEFAULT '';
+        ALTER TABLE print_jobs ADD COLUMN cups_state TEXT;
+        CREATE INDEX print_jobs_by_printer ON print_jobs(printer, status, id);
+        """,
     ]
 
     static func migrate(_ db: SQLiteConnection) throws(StoreError) {

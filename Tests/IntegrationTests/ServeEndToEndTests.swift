@@ -79,17 +79,24 @@ struct ServeEndToEndTests {
         #expect(copies.count == 1)
         #expect(copies.first?.contains(number) == true)
 
-        // The timeline shows both CUPS jobs.
-        var printedEvents: [String] = []
-        let deadline = Date().addingTimeInterval(20)
-        while printedEvents.count < 2 && Date() < deadline {
+        // The timeline shows both CUPS jobs, followed until the printer completed them.
+        var submitted: [String] = []
+        var completed: [String] = []
+        let deadline = Date().addingTimeInterval(30)
+        while completed.count < 2 && Date() < deadline {
             let (_, detail) = try await Self.request("GET", running.base.appendingPathComponent("v1/documents/\(number)"))
             let events = (try JSONSerialization.jsonObject(with: detail) as! [String: Any])["events"] as! [[String: Any]]
-            printedEvents = events.filter { $0["kind"] as? String == "print-submitted" }.compactMap { $0["detail"] as? String }
-            if printedEvents.count < 2 { try await Task.sleep(for: .milliseconds(100)) }
+            func details(_ kind: String) -> [String] {
+                events.filter { $0["kind"] as? String == kind }.compactMap { $0["detail"] as? String }
+            }
+            submitted = details("print-submitted")
+            completed = details("printed")
+            if completed.count < 2 { try await Task.sleep(for: .milliseconds(200)) }
         }
-        #expect(printedEvents.count == 2)
-        #expect(printedEvents.allSatisfy { $0.hasPrefix("sent to bodega-1, CUPS job ") })
+        #expect(submitted.count == 2)
+        #expect(submitted.allSatisfy { $0.hasPrefix("sent to bodega-1, CUPS job ") })
+        #expect(completed.count == 2)
+        #expect(completed.allSatisfy { $0.hasPrefix("bodega-1, CUPS job ") && $0.hasSuffix(", completed") })
 
         // Malformed and wrong requests answer clearly and the server keeps going.
         let (bad, badBody) = try await Self.request("POST", running.base.appendingPathComponent("v1/documents"), body: Array("{".utf8))

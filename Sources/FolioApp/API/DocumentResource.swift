@@ -59,6 +59,8 @@ struct PrintJobResource: Encodable {
     var requested_by: String
     var status: String
     var cups_job_id: Int?
+    var cups_state: String?
+    var attempts: Int
     var error: String?
 
     init(_ job: PrintJobRecord) {
@@ -70,6 +72,8 @@ struct PrintJobResource: Encodable {
         requested_by = job.requestedBy
         status = job.status
         cups_job_id = job.cupsJobID
+        cups_state = job.cupsState
+        attempts = job.attempts
         error = job.error
     }
 }
