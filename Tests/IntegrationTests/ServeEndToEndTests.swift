@@ -107,4 +107,50 @@ struct ServeEndToEndTests {
         let (health, _) = try await Self.request("GET", running.base.appendingPathComponent("health"))
         #expect(health == 200)
     }
+
+    @Test func aPrinterThatIsOffHoldsTheWorkAndPrintsItOnceInOrderWhenBack() async throws {
+        let running = try Self.start()
+        defer {
+            _ = running.server.terminate()
+            running.cups.stop()
+        }
+        running.cups.stopPrinter("bodega-1")
+        var numbers: [String] = []
+        for example in ["01-three-lines.json", "02-mixed-iva.json", "06-consumidor-final.json"] {
+            let (status, data) = try await Self.request(
+                "POST", running.base.appendingPathComponent("v1/documents"), body: try TestWorld.example(example))
+            #expect(status == 201)
+            numbers.append(try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["number"] as? String))
+        }
+        // The ERP got its answers; CUPS holds the jobs while the printer is off.
+        func jobs(_ number: String) async throws -> [[String: Any]] {
+            let (_, detail) = try await Self.request("GET", running.base.appendingPathComponent("v1/documents/\(number)"))
+            return (try JSONSerialization.jsonObject(with: detail) as? [String: Any])?["print_jobs"] as? [[String: Any]] ?? []
+        }
+        var submitted = 0
+        let deadline = Date().addingTimeInterval(30)
+        while submitted < 3 && Date() < deadline {
+            submitted = 0
+            for number in numbers where try await jobs(number).first?["status"] as? String == "submitted" { submitted += 1 }
+            if submitted < 3 { try await Task.sleep(for: .milliseconds(200)) }
+        }
+        #expect(submitted == 3)
+        #expect(running.cups.receivedFiles(printer: "bodega-1").isEmpty)
+
+        try running.cups.startPrinter("bodega-1")
+        let files = try running.cups.waitForFiles(printer: "bodega-1", count: 3, timeout: .seconds(90))
+        let printed = try files.map { file in try #require(numbers.first { try! TestWorld.pdfText(file).contains($0) }) }
+        #expect(printed == numbers)
+        // Once each: nothing more arrives, and every job ends completed.
+        try await Task.sleep(for: .seconds(2))
+        #expect(running.cups.receivedFiles(printer: "bodega-1").count == 3)
+        var completed = 0
+        let end = Date().addingTimeInterval(30)
+        while completed < 3 && Date() < end {
+            completed = 0
+            for number in numbers where try await jobs(number).first?["status"] as? String == "completed" { completed += 1 }
+            if completed < 3 { try await Task.sleep(for: .milliseconds(300)) }
+        }
+        #expect(completed == 3)
+    }
 }
