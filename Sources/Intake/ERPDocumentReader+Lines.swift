@@ -6,6 +6,8 @@ extension ERPDocumentReader {
     static let allowedRates: [String: Set<Decimal>] = ["01": [0, 5, 19], "04": [2, 4, 8, 16]]
     static let taxAliases: [String: TaxScheme] = ["01": .iva, "IVA": .iva, "04": .inc, "INC": .inc, "03": .ica, "ICA": .ica]
     static let maximumLines = 10_000
+    /// A line of more than a thousand billion pesos is a typo, and past ~24 digits the XML schemas' decimals end.
+    static let maximumLineAmount: Decimal = 1_000_000_000_000_000
 
     static func lines(_ node: JSONNode?, _ r: inout FieldReader) -> [DraftLine]? {
         guard let elements = r.array(node, "lines") else { return nil }
@@ -29,7 +31,7 @@ extension ERPDocumentReader {
         guard let node = r.object(node, path, allowed: lineKeys) else { return nil }
         let code = r.string(node["code"], "\(path).code", required: false, maxLength: 100)
         let description = r.string(node["description"], "\(path).description", maxLength: 5_000)
-        let quantity = r.decimal(node["quantity"], "\(path).quantity")
+        let quantity = r.decimal(node["quantity"], "\(path).quantity", limit: 1_000_000_000)
         if let quantity, quantity <= 0 {
             r.fail("\(path).quantity", node["quantity"], "must be greater than 0 (got \(DecimalText.plain(quantity))); return goods with a credit note")
         }
@@ -43,6 +45,12 @@ extension ERPDocumentReader {
         }
         let discount = self.discount(node["discount"], "\(path).discount", &r)
         let taxes = self.taxes(node["taxes"], "\(path).taxes", &r)
+        if let quantity, let price, quantity * price > maximumLineAmount {
+            r.fail(
+                "\(path).unit_price", node["unit_price"],
+                "quantity × unit_price exceeds \(DecimalText.plain(maximumLineAmount)), the largest line amount Folio accepts")
+            return nil
+        }
         if let quantity, let price, quantity > 0, case .amount(let amount)? = discount,
             amount.value > quantity * price
         {
@@ -57,14 +65,14 @@ extension ERPDocumentReader {
 
     static func discount(_ node: JSONNode?, _ path: String, _ r: inout FieldReader) -> Discount? {
         guard let node = r.object(node, path, allowed: ["percent", "amount"], required: false) else { return nil }
-        if let percent = r.decimal(node["percent"], "\(path).percent", required: false) {
+        if let percent = r.decimal(node["percent"], "\(path).percent", required: false, maxDecimals: 2, limit: 100) {
             guard percent >= 0 && percent <= 100 else {
                 r.fail("\(path).percent", node["percent"], "must be between 0 and 100")
                 return nil
             }
             return .percent(percent)
         }
-        if let amount = r.decimal(node["amount"], "\(path).amount", required: false) {
+        if let amount = r.decimal(node["amount"], "\(path).amount", required: false, maxDecimals: 2) {
             guard amount >= 0 else {
                 r.fail("\(path).amount", node["amount"], "must not be negative")
                 return nil
@@ -88,7 +96,7 @@ extension ERPDocumentReader {
                 continue
             }
             let code = r.string(item["tax"], "\(itemPath).tax")
-            let rate = r.decimal(item["rate"], "\(itemPath).rate")
+            let rate = r.decimal(item["rate"], "\(itemPath).rate", maxDecimals: 2, limit: 100)
             guard let code, let rate else {
                 ok = false
                 continue

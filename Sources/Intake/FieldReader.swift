@@ -19,9 +19,15 @@ struct FieldReader {
             fail(path, node, "must be an object, not \(node.value.typeName)")
             return nil
         }
-        for member in members where !allowed.contains(member.key) {
-            let hint = Suggestion.closest(to: member.key, in: allowed).map { " — did you mean \"\($0)\"?" } ?? ""
-            fail(join(path, member.key), member.value, "is not a known field\(hint)")
+        var seen: Set<String> = []
+        for member in members {
+            if !seen.insert(member.key).inserted {
+                // JSON readers disagree on which copy wins; Folio refuses to guess.
+                fail(join(path, member.key), member.value, "appears more than once in this object")
+            } else if !allowed.contains(member.key) {
+                let hint = Suggestion.closest(to: member.key, in: allowed).map { " — did you mean \"\($0)\"?" } ?? ""
+                fail(join(path, member.key), member.value, "is not a known field\(hint)")
+            }
         }
         return node
     }
@@ -68,8 +74,11 @@ struct FieldReader {
         return value
     }
 
-    /// A decimal written as a JSON string (`"1500.10"`, preferred) or a JSON number (read from its exact text).
-    mutating func decimal(_ node: JSONNode?, _ path: String, required: Bool = true) -> Decimal? {
+    /// A decimal written as a JSON string (`"1500.10"`, preferred) or a JSON number (read from its exact text),
+    /// with at most `maxDecimals` decimals and an absolute value of at most `limit`.
+    mutating func decimal(
+        _ node: JSONNode?, _ path: String, required: Bool = true, maxDecimals: Int = 6, limit: Decimal = 1_000_000_000_000
+    ) -> Decimal? {
         guard let node, node.value != .null else {
             if required { fail(path, node, "is required") }
             return nil
@@ -85,6 +94,15 @@ struct FieldReader {
         guard let value = DecimalText.parse(text) else {
             let hint = text.contains(",") ? " (use a dot as the decimal separator and no thousands separator)" : ""
             fail(path, node, "\"\(text)\" is not a decimal number\(hint)")
+            return nil
+        }
+        let decimals = text.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+        if decimals > maxDecimals {
+            fail(path, node, "\"\(text)\" has \(decimals) decimals; at most \(maxDecimals) are accepted")
+            return nil
+        }
+        if value.magnitude > limit {
+            fail(path, node, "\"\(text)\" is larger than \(DecimalText.plain(limit)), the most Folio accepts here")
             return nil
         }
         return value

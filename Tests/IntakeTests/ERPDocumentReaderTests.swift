@@ -133,4 +133,23 @@ struct ERPDocumentReaderTests {
             "lines (line 1, column 57): must be an array, not an object",
         ])
     }
+
+    @Test func duplicateKeysAreRefusedRatherThanGuessed() {
+        let found = errors(document(extra: #", "reference": "R-2""#))
+        #expect(found.map(\.field) == ["reference"])
+        #expect(found[0].message == "appears more than once in this object")
+    }
+
+    @Test func implausibleNumbersAreRefusedWithTheField() {
+        let found = errors(document(lines: #"""
+            [{"description": "a", "quantity": "0.0000001", "unit_price": "1"},
+             {"description": "b", "quantity": "2000000000", "unit_price": "1"},
+             {"description": "c", "quantity": "1000000", "unit_price": "999999999999"},
+             {"description": "d", "quantity": "1", "unit_price": "1", "taxes": [{"tax": "IVA", "rate": "19.001"}]}]
+            """#))
+        #expect(found.map(\.field) == ["lines[1].quantity", "lines[2].quantity", "lines[3].unit_price", "lines[4].taxes[1].rate"])
+        #expect(found[0].message == #""0.0000001" has 7 decimals; at most 6 are accepted"#)
+        #expect(found[1].message == #""2000000000" is larger than 1000000000, the most Folio accepts here"#)
+        #expect(found[2].message.hasPrefix("quantity × unit_price exceeds 1000000000000000"))
+    }
 }
