@@ -81,7 +81,11 @@ for number in "${NUMBERS[@]}"; do
   curl -s -o "$OUT/issued/$number.xml" "$BASE/v1/documents/$number/xml"
   curl -s -o "$OUT/issued/$number.pdf" "$BASE/v1/documents/$number/pdf"
 done
-xmllint --noout --schema Schemas/ubl-2.1/maindoc/UBL-Invoice-2.1.xsd "$OUT"/issued/*.xml 2>&1 | sed 's/^/   xmllint: /' | tail -3
+if xmllint --noout --schema Schemas/ubl-2.1/maindoc/UBL-Invoice-2.1.xsd "$OUT"/issued/*.xml 2> "$WORK/xmllint.txt"; then
+  echo "   xmllint: all ${#NUMBERS[@]} XML documents validate against the UBL 2.1 Invoice schema"
+else
+  sed 's/^/   xmllint: /' "$WORK/xmllint.txt"; exit 1
+fi
 
 expected=$(( ${#NUMBERS[@]} + 1 ))
 echo "== waiting for the printer to receive $expected documents"

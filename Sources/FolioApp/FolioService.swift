@@ -7,6 +7,7 @@ import Intake
 import Issuance
 import Render
 import UBL
+import LayoutTemplate
 import XMLTree
 
 /// The injected world: the clock and the environment.
@@ -81,7 +82,6 @@ public final class FolioService: Sendable {
             throw SubmissionError(code: .validationFailed, source: source, problems: problems.map(Problem.init))
         }
         let outcome: IssueOutcome
-        var built: ElectronicDocument?
         do {
             outcome = try store.issue(
                 company: draft.company, erpReference: draft.erpReference, resolution: company.profile.resolution, at: instant
@@ -94,8 +94,18 @@ public final class FolioService: Sendable {
                         code: .schemaInvalid, source: source,
                         problems: diagnostics.map { Problem(field: "xml line \($0.line)", message: $0.message) })
                 }
-                built = document
-                return IssuedContent(document: document, xml: xml)
+                // Rendered before the number is committed: a document whose PDF cannot be drawn (a template
+                // limit, a broken logo) is refused and leaves its number free.
+                let rendered: RenderedPDF
+                do {
+                    rendered = try self.renderPDF(document, company: company, copy: false)
+                } catch let error as RenderError {
+                    throw SubmissionError(
+                        code: .renderFailed, source: source,
+                        problems: [Problem(field: "document", message: "the graphic representation cannot be drawn: \(error.message)")])
+                }
+                return IssuedContent(
+                    document: document, xml: xml, pdf: rendered.bytes, renderNote: Self.renderNote(rendered))
             }
         } catch let refusal as NumberingResolution.Refusal {
             throw SubmissionError(
@@ -106,7 +116,6 @@ public final class FolioService: Sendable {
         case .existing(let stored):
             return .existing(stored)
         case .created(let stored):
-            if let built { try renderAndStore(built, company: company, at: instant) }
             if let target = printer ?? company.defaultPrinter {
                 _ = try enqueuePrint(
                     number: stored.number, printer: target, copies: company.copies, reason: "issue", requestedBy: requestedBy)
@@ -119,10 +128,16 @@ public final class FolioService: Sendable {
     func renderAndStore(_ document: ElectronicDocument, company: FolioConfiguration.Company?, at instant: Date) throws {
         let rendered = try renderPDF(document, company: company, copy: false)
         try store.save(.pdf, rendered.bytes, number: document.number)
-        try store.addEvent(
-            number: document.number, kind: "rendered",
-            detail: "PDF \(rendered.pageCount) page\(rendered.pageCount == 1 ? "" : "s"), \(rendered.bytes.count) bytes",
-            at: instant)
+        try store.addEvent(number: document.number, kind: "rendered", detail: Self.renderNote(rendered), at: instant)
+    }
+
+    /// `PDF 3 pages, 81234 bytes` and, when some text could not be drawn as written, the warnings.
+    static func renderNote(_ rendered: RenderedPDF) -> String {
+        var note = "PDF \(rendered.pageCount) page\(rendered.pageCount == 1 ? "" : "s"), \(rendered.bytes.count) bytes"
+        if !rendered.warnings.isEmpty {
+            note += "; warnings: " + rendered.warnings.map(\.message).joined(separator: "; ")
+        }
+        return note
     }
 
     func renderPDF(_ document: ElectronicDocument, company: FolioConfiguration.Company?, copy: Bool) throws -> RenderedPDF {

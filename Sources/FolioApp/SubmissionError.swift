@@ -27,11 +27,15 @@ public struct Problem: Sendable, Hashable, Codable, CustomStringConvertible {
 /// A document that was not issued, and why. Nothing was numbered or stored.
 public struct SubmissionError: Error, Sendable, CustomStringConvertible {
     public struct Code: Sendable, Hashable, CustomStringConvertible {
-        private enum Base: String { case validationFailed = "validation_failed", schemaInvalid = "schema_invalid", numberingExhausted = "numbering_exhausted" }
+        private enum Base: String {
+            case validationFailed = "validation_failed", schemaInvalid = "schema_invalid"
+            case numberingExhausted = "numbering_exhausted", renderFailed = "render_failed"
+        }
         private let base: Base
         public static let validationFailed = Code(base: .validationFailed)
         public static let schemaInvalid = Code(base: .schemaInvalid)
         public static let numberingExhausted = Code(base: .numberingExhausted)
+        public static let renderFailed = Code(base: .renderFailed)
         public var description: String { base.rawValue }
     }
 

@@ -65,6 +65,10 @@ extension ERPDocumentReader {
 
     static func discount(_ node: JSONNode?, _ path: String, _ r: inout FieldReader) -> Discount? {
         guard let node = r.object(node, path, allowed: ["percent", "amount"], required: false) else { return nil }
+        if node["percent"] != nil && node["amount"] != nil {
+            r.fail(path, node, "give either percent or amount, not both")
+            return nil
+        }
         if let percent = r.decimal(node["percent"], "\(path).percent", required: false, maxDecimals: 2, limit: 100) {
             guard percent >= 0 && percent <= 100 else {
                 r.fail("\(path).percent", node["percent"], "must be between 0 and 100")

@@ -53,6 +53,11 @@ struct FieldReader {
             fail(path, node, "must be a string, not \(node.value.typeName)")
             return nil
         }
+        if let bad = text.unicodeScalars.first(where: Self.isForbidden) {
+            let code = String(bad.value, radix: 16, uppercase: true)
+            fail(path, node, "contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which XML cannot carry; remove it")
+            return nil
+        }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
             if required { fail(path, node, "must not be empty") }
@@ -63,6 +68,16 @@ struct FieldReader {
             return nil
         }
         return trimmed
+    }
+
+    /// C0 controls other than tab and line ends, DEL-range C1 controls, and the non-characters U+FFFE/U+FFFF:
+    /// XML 1.0 cannot hold them (or libxml2 drops what follows a NUL), so they are refused at the door.
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00..<0x20, 0x7F..<0xA0, 0xFFFE, 0xFFFF: true
+        default: false
+        }
     }
 
     mutating func bool(_ node: JSONNode?, _ path: String) -> Bool? {

@@ -32,19 +32,25 @@ public struct JSONParser {
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
-    private var column: Int {
-        // Characters, not bytes: count UTF-8 lead bytes since the line start.
-        var count = 1
-        var i = lineStart
+    /// The last column computed on the current line, so that counting resumes from there: the parser only
+    /// moves forward, which keeps a minified one-line document linear instead of quadratic.
+    private var columnMark = (index: 0, column: 1)
+
+    /// Characters, not bytes, since the start of the line (UTF-8 lead bytes are counted).
+    private mutating func column() -> Int {
+        if columnMark.index < lineStart || columnMark.index > index { columnMark = (lineStart, 1) }
+        var count = columnMark.column
+        var i = columnMark.index
         while i < index && i < bytes.count {
             if bytes[i] & 0xC0 != 0x80 { count += 1 }
             i += 1
         }
+        columnMark = (index, count)
         return count
     }
 
-    private func error(_ message: String) -> SyntaxError {
-        SyntaxError(message: message, line: line, column: column)
+    private mutating func error(_ message: String) -> SyntaxError {
+        SyntaxError(message: message, line: line, column: column())
     }
 
     /// Rejects input that is not UTF-8, naming the line of the first bad byte (ERP exports in Windows-1252
@@ -65,7 +71,7 @@ public struct JSONParser {
             case .error:
                 let saved = index
                 index = offset
-                let location = (line, column)
+                let location = (line, column())
                 index = saved
                 let hex = String(bytes[offset], radix: 16, uppercase: true)
                 throw SyntaxError(
@@ -91,7 +97,7 @@ public struct JSONParser {
     private mutating func parseValue() throws(SyntaxError) -> JSONNode {
         guard index < bytes.count else { throw error("unexpected end of input, a value was expected") }
         let startLine = line
-        let startColumn = column
+        let startColumn = column()
         let value: JSONValue
         switch bytes[index] {
         case UInt8(ascii: "{"): value = try parseObject()

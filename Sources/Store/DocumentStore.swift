@@ -31,14 +31,20 @@ public enum IssueOutcome: Sendable {
     case existing(StoredDocument)
 }
 
-/// The content the store saves for a newly numbered document.
+/// The content the store saves for a newly numbered document, all in the transaction that takes the number.
 public struct IssuedContent: Sendable {
     public var document: ElectronicDocument
     public var xml: [UInt8]
+    /// The graphic representation, when it was rendered before the number was committed.
+    public var pdf: [UInt8]?
+    /// What to say of the rendering on the timeline (`PDF 3 pages, 81234 bytes`).
+    public var renderNote: String?
 
-    public init(document: ElectronicDocument, xml: [UInt8]) {
+    public init(document: ElectronicDocument, xml: [UInt8], pdf: [UInt8]? = nil, renderNote: String? = nil) {
         self.document = document
         self.xml = xml
+        self.pdf = pdf
+        self.renderNote = renderNote
     }
 }
 
@@ -120,6 +126,10 @@ public final class DocumentStore: @unchecked Sendable {
                 try Self.insertEvent(
                     db, number: stored.number, kind: "issued",
                     detail: "\(document.kind.uniqueCodeName) \(stored.uniqueCode), payable \(stored.payable)", at: instant)
+                if let pdf = content.pdf {
+                    try db.query("INSERT INTO files(number, kind, bytes) VALUES(?, 'pdf', ?)", [.text(stored.number), .blob(pdf)])
+                    try Self.insertEvent(db, number: stored.number, kind: "rendered", detail: content.renderNote ?? "PDF", at: instant)
+                }
                 try db.execute("COMMIT")
                 return .created(stored)
             } catch {

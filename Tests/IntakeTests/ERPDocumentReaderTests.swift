@@ -152,4 +152,21 @@ struct ERPDocumentReaderTests {
         #expect(found[1].message == #""2000000000" is larger than 1000000000, the most Folio accepts here"#)
         #expect(found[2].message.hasPrefix("quantity × unit_price exceeds 1000000000000000"))
     }
+
+    @Test func controlCharactersAndTwoDiscountsAreRefused() {
+        let found = errors(document(lines: #"""
+            [{"description": "\u0000hidden", "quantity": "1", "unit_price": "1"},
+             {"description": "ok", "quantity": "1", "unit_price": "10", "discount": {"percent": "10", "amount": "5"}}]
+            """#))
+        #expect(found.map(\.field) == ["lines[1].description", "lines[2].discount"])
+        #expect(found[0].message.hasPrefix("contains the control character U+0000"))
+        #expect(found[1].message == "give either percent or amount, not both")
+    }
+
+    @Test func columnsStayRightOnALongMinifiedLine() {
+        // One line, multi-byte characters before the faulty value: the column counts characters.
+        let padding = String(repeating: "ñ", count: 3000)
+        let found = errors(#"{"reference": "\#(padding)", "company": 7}"#)
+        #expect(found.first { $0.field == "company" }?.column == 3000 + 30)
+    }
 }

@@ -3,6 +3,7 @@ import FolioTesting
 import Foundation
 import HTTPServer
 import Printing
+import Store
 import Testing
 
 /// The HTTP API in process (router without sockets), with the real store, writer, schemas and renderer, and a
@@ -164,5 +165,49 @@ struct ServiceAPITests {
         let badCopies = await harness.router.handle(
             HTTPRequest(method: "POST", path: "/v1/documents/\(number)/reprint", body: Array(#"{"copies": 0}"#.utf8)))
         #expect(badCopies.status == 422)
+    }
+
+    @Test func aDocumentWhosePDFCannotBeDrawnIsRefusedAndLeavesItsNumberFree() async throws {
+        let harness = try Harness()
+        // A logo with a PNG signature and a corrupt body passes the configuration check but not Cairo.
+        let logo = try #require(harness.service.configuration.companies.first?.branding.logoPath)
+        let original = try Data(contentsOf: URL(fileURLWithPath: logo))
+        let directory = try makeTemporaryDirectory(prefix: "folio-badlogo")
+        let config = try TestWorld.writeConfiguration(in: directory)
+        var json = try JSONSerialization.jsonObject(with: Data(contentsOf: config)) as! [String: Any]
+        var companies = json["companies"] as! [[String: Any]]
+        var branding = companies[0]["branding"] as! [String: Any]
+        let broken = directory.appendingPathComponent("broken.png")
+        try (original.prefix(8) + Data(repeating: 0x41, count: 64)).write(to: broken)
+        branding["logo"] = broken.path
+        companies[0]["branding"] = branding
+        json["companies"] = companies
+        try JSONSerialization.data(withJSONObject: json).write(to: config)
+        let service = try FolioService(
+            configuration: try FolioConfiguration.load(path: config.path), resources: TestWorld.resources,
+            printQueue: RecordingPrintQueue(), world: FolioWorld(now: { Date(timeIntervalSince1970: 1_796_313_600) }))
+        let refused = await service.router().handle(HTTPRequest(method: "POST", path: "/v1/documents", body: try TestWorld.example("01-three-lines.json")))
+        #expect(refused.status == 422)
+        #expect((Self.json(refused)["error"] as? [String: Any])?["code"] as? String == "render_failed")
+        #expect(try service.store.document(company: "folio-demo", erpReference: "SAP-4500012345") == nil)
+        // A configuration whose logo is not a PNG at all is refused when it is loaded.
+        branding["logo"] = TestWorld.root.appendingPathComponent("README.md").path
+        companies[0]["branding"] = branding
+        json["companies"] = companies
+        try JSONSerialization.data(withJSONObject: json).write(to: config)
+        #expect(throws: ConfigurationError.self) { try FolioConfiguration.load(path: config.path) }
+    }
+
+    @Test func manyLongNotesFlowAcrossPages() async throws {
+        let harness = try Harness()
+        var document = try JSONSerialization.jsonObject(with: Data(try TestWorld.example("06-consumidor-final.json"))) as! [String: Any]
+        document["notes"] = (1...60).map { "Nota \($0): " + String(repeating: "observación extensa ", count: 40) }
+        let response = await harness.post([UInt8](try JSONSerialization.data(withJSONObject: document)))
+        #expect(response.status == 201, "\(String(decoding: response.body, as: UTF8.self))")
+        let number = try #require(Self.json(response)["number"] as? String)
+        let pdf = try TestWorld.write((await harness.get("/v1/documents/\(number)/pdf")).body, "notes.pdf", in: harness.directory)
+        let text = try TestWorld.pdfText(pdf)
+        #expect((1...60).allSatisfy { text.contains("Nota \($0):") })
+        #expect(try TestWorld.pageCount(pdf) > 1)
     }
 }

@@ -135,8 +135,13 @@ extension FolioConfiguration {
                 logoPath: company.branding?.logo.map { resolve($0, base: base) },
                 primaryColor: company.branding?.primary_color, accentColor: company.branding?.accent_color,
                 legalTexts: company.branding?.legal_texts ?? [])
-            if let logo = branding.logoPath, !FileManager.default.fileExists(atPath: logo) {
-                problems.append("\(path).branding.logo: \(logo) does not exist")
+            if let logo = branding.logoPath {
+                let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+                if let data = FileManager.default.contents(atPath: logo) {
+                    if !data.starts(with: signature) { problems.append("\(path).branding.logo: \(logo) is not a PNG image") }
+                } else {
+                    problems.append("\(path).branding.logo: \(logo) does not exist")
+                }
             }
             companies.append(
                 Company(
