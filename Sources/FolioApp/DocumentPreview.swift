@@ -107,7 +107,7 @@ public final class DocumentPreview {
         do {
             draft = try ERPDocumentReader.read(bytes, source: source)
         } catch {
-            throw SubmissionError(code: .validationFailed, source: source, problems: error.errors.map(Problem.init))
+            throw SubmissionError(code: .validationFailed, source: source, problems: error.errors)
         }
         guard let configuration else {
             throw SubmissionError(

@@ -64,7 +64,7 @@ public final class FolioService: Sendable {
         do {
             draft = try ERPDocumentReader.read(bytes, source: source)
         } catch {
-            throw SubmissionError(code: .validationFailed, source: source, problems: error.errors.map(Problem.init))
+            throw SubmissionError(code: .validationFailed, source: source, problems: error.errors)
         }
         guard let company = configuration.company(draft.company) else {
             let known = configuration.companies.map(\.profile.companyID).joined(separator: ", ")

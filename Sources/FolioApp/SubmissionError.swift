@@ -1,27 +1,12 @@
-import Intake
+public import Intake
 import Issuance
 
-/// One problem with a submitted document, naming the field (and its place in the source when known).
-public struct Problem: Sendable, Hashable, Codable, CustomStringConvertible {
-    public var field: String
-    public var message: String
-    public var line: Int?
-    public var column: Int?
+/// One problem with a submitted document, naming the field (and its place in the source when known): the
+/// same shape whether it came from the JSON reader, the issuance checks or the schemas.
+public typealias Problem = FieldError
 
-    public init(field: String, message: String, line: Int? = nil, column: Int? = nil) {
-        self.field = field
-        self.message = message
-        self.line = line
-        self.column = column
-    }
-
-    init(_ error: FieldError) { self.init(field: error.field, message: error.message, line: error.line, column: error.column) }
+extension FieldError {
     init(_ problem: IssueProblem) { self.init(field: problem.field, message: problem.message) }
-
-    public var description: String {
-        let place = line.map { " (line \($0)\(column.map { ", column \($0)" } ?? ""))" } ?? ""
-        return "\(field.isEmpty ? "document" : field)\(place): \(message)"
-    }
 }
 
 /// A document that was not issued, and why. Nothing was numbered or stored.

@@ -108,24 +108,24 @@ struct BenchmarkOptions {
     static let usage =
         "usage: folio bench render [--inputs DIR] [--iterations N] [--large-iterations N] [--only S|L] [--layouts DIR] [--fonts DIR] [--out DIR]"
 
-    struct Problem: Error, CustomStringConvertible { var description: String }
+    struct BenchmarkUsageError: Error, CustomStringConvertible { var description: String }
 
     mutating func parse(_ arguments: [String]) throws {
         var rest = arguments[...]
         while let option = rest.popFirst() {
-            guard let value = rest.popFirst() else { throw Problem(description: "\(option) needs a value") }
+            guard let value = rest.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value") }
             switch option {
             case "--inputs": inputs = value
             case "--layouts": layouts = value
             case "--fonts": fonts = value
             case "--out": out = value
             case "--only":
-                guard value == "S" || value == "L" else { throw Problem(description: "--only takes S or L") }
+                guard value == "S" || value == "L" else { throw BenchmarkUsageError(description: "--only takes S or L") }
                 only = value
             case "--iterations", "--large-iterations":
-                guard let count = Int(value), count > 0 else { throw Problem(description: "\(option) needs a positive number") }
+                guard let count = Int(value), count > 0 else { throw BenchmarkUsageError(description: "\(option) needs a positive number") }
                 if option == "--iterations" { iterations = count } else { largeIterations = count }
-            default: throw Problem(description: "unknown option \(option)")
+            default: throw BenchmarkUsageError(description: "unknown option \(option)")
             }
         }
     }

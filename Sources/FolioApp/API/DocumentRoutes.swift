@@ -1,4 +1,5 @@
 public import HTTPServer
+import Intake
 import Foundation
 import Store
 
