@@ -4,8 +4,8 @@ extension DocumentDisplay {
         "document": .record(
             fields(
                 "kind", "title", "number", "codeLabel", "code", "issueDate", "issueTime", "dueDate", "paymentForm",
-                "paymentMeans", "payment", "currency", "orderReference", "qr", "resolution", "copyMark"
-            ).merging(["notes": .list(.text), "isNote": .flag, "isCopy": .flag]) { $1 }),
+                "paymentMeans", "payment", "currency", "orderReference", "qr", "resolution", "copyMark", "draftMark"
+            ).merging(["notes": .list(.text), "isNote": .flag, "isCopy": .flag, "isDraft": .flag]) { $1 }),
         "reference": .record(fields("number", "codeLabel", "code", "issueDate", "concept")),
         "issuer": partySchema,
         "buyer": partySchema,

@@ -14,9 +14,12 @@ public enum DocumentDisplay {
     ///   - document: the document exactly as issued (or read from its UBL XML).
     ///   - branding: the issuing company's corporate image.
     ///   - copy: `true` for a reprint, which sets `document.isCopy` and `document.copyMark` (`COPIA`).
-    public static func make(_ document: ElectronicDocument, branding: Branding, copy: Bool = false) -> DisplayValue {
+    ///   - draft: `true` for a preview of a document that was never issued (`document.isDraft`, `document.draftMark`).
+    public static func make(_ document: ElectronicDocument, branding: Branding, copy: Bool = false, draft: Bool = false)
+        -> DisplayValue
+    {
         .record([
-            "document": documentFields(document, copy: copy),
+            "document": documentFields(document, copy: copy, draft: draft),
             "reference": referenceFields(document),
             "issuer": party(document.supplier),
             "buyer": party(document.customer),
@@ -44,7 +47,7 @@ public enum DocumentDisplay {
             + "vigencia hasta \(ColombianFormat.date(control.endDate))"
     }
 
-    private static func documentFields(_ document: ElectronicDocument, copy: Bool) -> DisplayValue {
+    private static func documentFields(_ document: ElectronicDocument, copy: Bool, draft: Bool) -> DisplayValue {
         let due = document.dueDate ?? document.paymentMeans?.dueDate
         let (form, means, payment) = paymentTexts(document, due: due)
         return .record([
@@ -67,6 +70,8 @@ public enum DocumentDisplay {
             "isNote": .flag(document.kind != .invoice),
             "isCopy": .flag(copy),
             "copyMark": .text(copy ? "COPIA" : ""),
+            "isDraft": .flag(draft),
+            "draftMark": .text(draft ? "BORRADOR — SIN VALIDEZ FISCAL, NO EMITIDO" : ""),
         ])
     }
 

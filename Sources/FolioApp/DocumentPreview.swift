@@ -66,7 +66,7 @@ public final class DocumentPreview {
             if displayDataAllowed, let data = try? DisplayValue(json: bytes), data[field: "reference"] == nil {
                 return Display(layout: DocumentDisplay.layoutName, data: data, number: source, uniqueCode: nil)
             }
-            return display(try draft(bytes, source: source))
+            return display(try draft(bytes, source: source), draft: true)
         }
         switch try UBLReader.readAny(bytes, sourceName: source) {
         case .document(let document):
@@ -83,11 +83,12 @@ public final class DocumentPreview {
         }
     }
 
-    private func display(_ input: (ElectronicDocument, FolioConfiguration.Company?)) -> Display {
+    /// - Parameter draft: the document was built here from ERP JSON and never issued: it carries the draft mark.
+    private func display(_ input: (ElectronicDocument, FolioConfiguration.Company?), draft: Bool = false) -> Display {
         let (document, company) = input
         return Display(
             layout: DocumentDisplay.layoutName,
-            data: DocumentDisplay.make(document, branding: company?.displayBranding ?? Branding(), copy: false),
+            data: DocumentDisplay.make(document, branding: company?.displayBranding ?? Branding(), draft: draft),
             number: document.number, uniqueCode: document.uniqueCode)
     }
 

@@ -131,4 +131,21 @@ struct CLITests {
         try original.write(to: file, atomically: true, encoding: .utf8)
         #expect(waitFor { renders() == 2 })
     }
+
+    @Test func aRenderedERPDraftSaysItIsNotAnIssuedDocument() throws {
+        let directory = try makeTemporaryDirectory(prefix: "folio-draft")
+        let config = try TestWorld.writeConfiguration(in: directory)
+        let draft = directory.appendingPathComponent("draft.pdf")
+        let result = try Self.folio([
+            "render", TestWorld.examples.appendingPathComponent("01-three-lines.json").path, "--config", config.path, "-o", draft.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        // The mark may wrap: compare with whitespace collapsed.
+        let words = try TestWorld.pdfText(draft).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("BORRADOR — SIN VALIDEZ FISCAL, NO EMITIDO"))
+        let foreign = directory.appendingPathComponent("foreign.pdf")
+        let xml = TestWorld.root.appendingPathComponent("Tests/UBLTests/Fixtures/invoice-stenfrank-setp990000008-unsigned.xml")
+        #expect(try Self.folio(["render", xml.path, "-o", foreign.path]).status == 0)
+        #expect(!(try TestWorld.pdfText(foreign).contains("BORRADOR")))
+    }
 }
