@@ -114,6 +114,16 @@ struct RenderEndToEndTests {
         #expect(text.contains("Página 1 de 1"))
     }
 
+    @Test func aDiscountedLineShowsItsDiscountSoTheRowAddsUp() throws {
+        let directory = try makeTemporaryDirectory(prefix: "folio-discount")
+        let issued = try Self.issue("01-three-lines.json", in: directory)
+        // By hand: 2 × 145,900.00 = 291,800.00; 5 % = 14,590.00; base 277,210.00; IVA 19 % = 52,669.90.
+        let text = try TestWorld.pdfText(issued.pdf).replacingOccurrences(of: "\u{00A0}", with: " ")
+        #expect(text.contains("Descuento: $ 14.590,00 (base $ 277.210,00)"))
+        #expect(text.contains("$ 52.669,90"))
+        #expect(text.contains("Total c/IVA"))
+    }
+
     /// Every DIAN sample Folio did not write renders on one page, with its own number on it: invoices and notes
     /// with Layouts/invoice.xml, the RADIAN event (ApplicationResponse 030) with Layouts/event.xml.
     @Test(arguments: [
