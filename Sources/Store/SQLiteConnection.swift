@@ -72,7 +72,16 @@ final class SQLiteConnection {
             let index = Int32(offset + 1)
             switch value {
             case .integer(let number): status = sqlite3_bind_int64(statement, index, number)
-            case .text(let text): status = sqlite3_bind_text(statement, index, text, -1, transient)
+            case .text(let text):
+                // An explicit byte length: with -1 SQLite would stop at an embedded NUL ("A\0B" would match "A").
+                let bytes = Array(text.utf8)
+                if bytes.isEmpty {
+                    status = sqlite3_bind_text(statement, index, "", 0, transient)
+                } else {
+                    status = bytes.withUnsafeBufferPointer { buffer in
+                        buffer.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), transient) }
+                    }
+                }
             case .blob(let bytes):
                 status = bytes.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), transient) }
                 if bytes.isEmpty { status = sqlite3_bind_zeroblob(statement, index, 0) }

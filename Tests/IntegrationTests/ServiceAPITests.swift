@@ -165,6 +165,10 @@ struct ServiceAPITests {
         let badCopies = await harness.router.handle(
             HTTPRequest(method: "POST", path: "/v1/documents/\(number)/reprint", body: Array(#"{"copies": 0}"#.utf8)))
         #expect(badCopies.status == 422)
+        let badPrinter = await harness.router.handle(
+            HTTPRequest(method: "POST", path: "/v1/documents/\(number)/reprint", body: Array(#"{"printer": ""}"#.utf8)))
+        #expect(badPrinter.status == 422)
+        #expect(Self.details(badPrinter).first?["field"] as? String == "printer")
     }
 
     @Test func aDocumentWhosePDFCannotBeDrawnIsRefusedAndLeavesItsNumberFree() async throws {

@@ -93,4 +93,12 @@ struct DocumentStoreTests {
         #expect(jobs[0].cupsJobID == 42)
         #expect(try store.events(number: "T10").map(\.detail).last == "q: printer q does not exist")
     }
+
+    @Test func aNumberWithAnEmbeddedNULFindsNothing() throws {
+        let store = try DocumentStore(directory: Self.directory())
+        _ = try store.issue(company: "c", erpReference: "a", resolution: Self.resolution, at: Self.instant) { Self.content($0) }
+        #expect(try store.document(number: "T10") != nil)
+        #expect(try store.document(number: "T10\u{0}") == nil)
+        #expect(try store.document(number: "") == nil)
+    }
 }

@@ -78,6 +78,12 @@ extension FolioService {
         } catch {
             return .json(ErrorBody(code: "bad_request", message: "the body must be JSON {\"printer\": \"…\", \"copies\": 1}"), status: 400)
         }
+        if let printer = body.printer, printer.isEmpty || printer.count > 127
+            || !printer.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) })
+        {
+            let message = "\"\(printer)\" is not a CUPS queue name (letters, digits, '_', '.', '-'; at most 127)"
+            return .json(ErrorBody(code: "validation_failed", message: message, details: [Problem(field: "printer", message: message)]), status: 422)
+        }
         let copies = body.copies ?? 1
         guard (1...99).contains(copies) else {
             return .json(
