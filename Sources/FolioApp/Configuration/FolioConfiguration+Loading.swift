@@ -82,6 +82,10 @@ extension FolioConfiguration {
         } catch let error as DecodingError {
             throw ConfigurationError(file: path, problems: [Self.describe(error)])
         }
+        if let json = try? JSONSerialization.jsonObject(with: data) {
+            let unknown = unknownKeys(in: json)
+            if !unknown.isEmpty { throw ConfigurationError(file: path, problems: unknown) }
+        }
         let base = url.deletingLastPathComponent().path
         return try build(file, source: path, base: base)
     }
@@ -143,10 +147,20 @@ extension FolioConfiguration {
                     problems.append("\(path).branding.logo: \(logo) does not exist")
                 }
             }
+            if companies.contains(where: { $0.profile.companyID == company.id }) {
+                problems.append("\(path).id: \"\(company.id)\" is already the id of another company")
+            }
+            let prefix = company.resolution.prefix
+            if prefix.count > 4 || !prefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+                problems.append("\(path).resolution.prefix: \"\(prefix)\" must be at most 4 letters or digits, as DIAN authorizes it")
+            }
+            if let copies = company.printing?.copies, !(1...99).contains(copies) {
+                problems.append("\(path).printing.copies: \(copies) must be from 1 to 99")
+            }
             companies.append(
                 Company(
                     profile: profile, branding: branding, defaultPrinter: company.printing?.default_printer,
-                    copies: max(1, company.printing?.copies ?? 1)))
+                    copies: company.printing?.copies ?? 1))
         }
         if file.companies.isEmpty { problems.append("companies: at least one company is needed") }
         guard problems.isEmpty else { throw ConfigurationError(file: source, problems: problems) }
