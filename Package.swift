@@ -70,6 +70,7 @@ let testTargets: [Target] = [
     .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine", "LayoutTemplate", "DisplayModel"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "LayoutEngine", "LayoutTemplate", "DisplayModel", "FolioTesting"]),
     .testTarget(name: "IntakeTests", dependencies: ["Intake", "DocumentModel"]),
+    .testTarget(name: "IssuanceTests", dependencies: ["Issuance", "DocumentModel"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "DocumentModel", "FolioTesting"]),
     .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
     .testTarget(name: "IntegrationTests", dependencies: ["FolioApp", "FolioTesting", "Printing"]),

@@ -3,7 +3,7 @@ import Foundation
 import HTTPServer
 import Store
 
-/// `folio serve`: the HTTP API and the print worker in one process, until SIGINT or SIGTERM.
+/// `folio serve`: the HTTP API, the issuance worker (sign → DIAN → archive → deliver) and the print worker in one process, until SIGINT or SIGTERM.
 public struct FolioServer: Sendable {
     let service: FolioService
 
@@ -20,8 +20,10 @@ public struct FolioServer: Sendable {
         fflush(nil)
 
         let worker = Task { await service.runPrintWorker() }
+        let issuance = Task { await service.runIssuanceWorker() }
         await Self.waitForTermination()
         worker.cancel()
+        issuance.cancel()
         server.stop()
         print("folio: stopped")
     }

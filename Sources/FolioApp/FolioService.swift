@@ -32,11 +32,14 @@ public final class FolioService: Sendable {
     let world: FolioWorld
     let blocking = BlockingWork(label: "folio.blocking", width: ProcessInfo.processInfo.activeProcessorCount)
     let printSignal: PrintSignal
+    /// Who signs and who transmits for each company.
+    let issuance: IssuanceWiring
+    let inFlight = InFlightDocuments()
 
     /// Loads templates, fonts and schemas once and opens the store.
     public init(
         configuration: FolioConfiguration, resources: FolioResources, dataDirectory: String? = nil,
-        printQueue: (any PrintQueue)? = nil, world: FolioWorld
+        printQueue: (any PrintQueue)? = nil, issuance: IssuanceWiring? = nil, world: FolioWorld
     ) throws {
         self.configuration = configuration
         self.resources = resources
@@ -46,6 +49,7 @@ public final class FolioService: Sendable {
         validator = try UBLValidator(schemasDirectory: resources.schemas)
         self.printQueue = printQueue ?? CUPSPrintQueue(server: configuration.cupsServer)
         printSignal = PrintSignal()
+        self.issuance = try issuance ?? IssuanceWiring(configuration: configuration, world: world)
     }
 
     /// What a submission turned into.
@@ -72,7 +76,8 @@ public final class FolioService: Sendable {
                 code: .validationFailed, source: source,
                 problems: [Problem(field: "company", message: "\"\(draft.company)\" is not a configured company (known: \(known))")])
         }
-        if let existing = try store.document(company: draft.company, erpReference: draft.erpReference) {
+        let existing = try store.document(company: draft.company, erpReference: draft.erpReference)
+        if let existing, existing.status != IssuanceState.rejected.rawValue {
             return .existing(existing)
         }
         let instant = world.now()
@@ -81,32 +86,43 @@ public final class FolioService: Sendable {
         guard problems.isEmpty else {
             throw SubmissionError(code: .validationFailed, source: source, problems: problems.map(Problem.init))
         }
+        // Everything a document needs before it may take (or keep) a number: built, XSD-valid, drawable.
+        let prepare = { (sequence: Int) throws -> IssuedContent in
+            let document = DocumentBuilder.build(draft, issuer: company.profile, sequence: sequence, at: instant)
+            let xml = try UBLWriter.write(document)
+            let diagnostics = self.validator.validate(xml, sourceName: "\(document.number).xml").filter { $0.severity >= .error }
+            guard diagnostics.isEmpty else {
+                throw SubmissionError(
+                    code: .schemaInvalid, source: source,
+                    problems: diagnostics.map { Problem(field: "xml line \($0.line)", message: $0.message) })
+            }
+            // Rendered before the number is committed: a document whose PDF cannot be drawn (a template
+            // limit, a broken logo) is refused and leaves its number free.
+            let rendered: RenderedPDF
+            do {
+                rendered = try self.renderPDF(document, company: company, copy: false)
+            } catch let error as RenderError {
+                throw SubmissionError(
+                    code: .renderFailed, source: source,
+                    problems: [Problem(field: "document", message: "the graphic representation cannot be drawn: \(error.message)")])
+            }
+            return IssuedContent(
+                document: document, xml: xml, pdf: rendered.bytes, renderNote: Self.renderNote(rendered), source: bytes,
+                printTarget: printer, requestedBy: requestedBy)
+        }
+        if let existing, let record = try store.issuanceRecord(number: existing.number) {
+            // DIAN refused it: the corrected document takes the same number.
+            guard try store.replaceRejected(number: existing.number, with: try prepare(record.sequence), at: instant) else {
+                return .existing(try store.document(number: existing.number) ?? existing)
+            }
+            try advanceLocally(number: existing.number)
+            return .created(try store.document(number: existing.number) ?? existing)
+        }
         let outcome: IssueOutcome
         do {
             outcome = try store.issue(
-                company: draft.company, erpReference: draft.erpReference, resolution: company.profile.resolution, at: instant
-            ) { sequence in
-                let document = DocumentBuilder.build(draft, issuer: company.profile, sequence: sequence, at: instant)
-                let xml = try UBLWriter.write(document)
-                let diagnostics = validator.validate(xml, sourceName: "\(document.number).xml").filter { $0.severity >= .error }
-                guard diagnostics.isEmpty else {
-                    throw SubmissionError(
-                        code: .schemaInvalid, source: source,
-                        problems: diagnostics.map { Problem(field: "xml line \($0.line)", message: $0.message) })
-                }
-                // Rendered before the number is committed: a document whose PDF cannot be drawn (a template
-                // limit, a broken logo) is refused and leaves its number free.
-                let rendered: RenderedPDF
-                do {
-                    rendered = try self.renderPDF(document, company: company, copy: false)
-                } catch let error as RenderError {
-                    throw SubmissionError(
-                        code: .renderFailed, source: source,
-                        problems: [Problem(field: "document", message: "the graphic representation cannot be drawn: \(error.message)")])
-                }
-                return IssuedContent(
-                    document: document, xml: xml, pdf: rendered.bytes, renderNote: Self.renderNote(rendered))
-            }
+                company: draft.company, erpReference: draft.erpReference, resolution: company.profile.resolution, at: instant,
+                build: prepare)
         } catch let refusal as NumberingResolution.Refusal {
             throw SubmissionError(
                 code: .numberingExhausted, source: source,
@@ -116,11 +132,9 @@ public final class FolioService: Sendable {
         case .existing(let stored):
             return .existing(stored)
         case .created(let stored):
-            if let target = printer ?? company.defaultPrinter {
-                _ = try enqueuePrint(
-                    number: stored.number, printer: target, copies: company.copies, reason: "issue", requestedBy: requestedBy)
-            }
-            return .created(stored)
+            // Signed now (and delivered now when there is no DIAN); transmission is the worker's.
+            try advanceLocally(number: stored.number)
+            return .created(try store.document(number: stored.number) ?? stored)
         }
     }
 

@@ -79,6 +79,17 @@ public enum DocumentBuilder {
         return document
     }
 
+    /// The same invoice under another `InvoiceTypeCode` (04: issued while DIAN was unavailable), its codes recomputed.
+    public static func retyped(_ document: ElectronicDocument, typeCode: String, issuer: IssuerProfile) -> ElectronicDocument {
+        var retyped = document
+        retyped.typeCode = typeCode
+        let key = document.kind == .invoice ? issuer.resolution.technicalKey : issuer.softwarePIN
+        let code = UniqueCode.compute(UniqueCode.fields(of: retyped, key: key))
+        retyped.uniqueCode = code
+        retyped.qrText = QRText.make(for: retyped, uniqueCode: code)
+        return retyped
+    }
+
     static func customizationID(for draft: DocumentDraft) -> String {
         switch draft.kind {
         case .invoice: "10"

@@ -39,18 +39,42 @@ public struct IssuedContent: Sendable {
     public var pdf: [UInt8]?
     /// What to say of the rendering on the timeline (`PDF 3 pages, 81234 bytes`).
     public var renderNote: String?
+    /// The ERP request the document was built from.
+    public var source: [UInt8]?
+    /// The issuance state the document starts in.
+    public var state: String
+    /// The printer the request asked for, instead of the company's default.
+    public var printTarget: String?
+    /// Who asked for the document (`erp`, `cli`, a user), recorded on its first print job.
+    public var requestedBy: String?
 
-    public init(document: ElectronicDocument, xml: [UInt8], pdf: [UInt8]? = nil, renderNote: String? = nil) {
+    public init(
+        document: ElectronicDocument, xml: [UInt8], pdf: [UInt8]? = nil, renderNote: String? = nil,
+        source: [UInt8]? = nil, state: String = "numbered", printTarget: String? = nil, requestedBy: String? = nil
+    ) {
+        self.requestedBy = requestedBy
+        self.printTarget = printTarget
         self.document = document
         self.xml = xml
         self.pdf = pdf
         self.renderNote = renderNote
+        self.source = source
+        self.state = state
     }
 }
 
 /// The files kept per document.
-public enum DocumentFile: String, Sendable {
-    case xml, pdf
+public enum DocumentFile: String, Sendable, CaseIterable {
+    /// The document's XML as it stands: unsigned until the `sign` step, then the exact signed bytes.
+    case xml
+    /// The graphic representation.
+    case pdf
+    /// The ERP's request as received, so a re-dated or contingency document is rebuilt from the same data.
+    case source
+    /// DIAN's ApplicationResponse (the verdict), exactly as returned.
+    case applicationResponse = "application-response"
+    /// The signed AttachedDocument (signed invoice + DIAN's verdict) sent to the buyer.
+    case attachedDocument = "attached-document"
 }
 
 /// Folio's embedded store: SQLite (WAL) under a data directory. Documents, their XML and PDF, the event
@@ -104,7 +128,7 @@ public final class DocumentStore: @unchecked Sendable {
                 let document = content.document
                 let stored = StoredDocument(
                     company: company, erpReference: erpReference, number: document.number, kind: document.kind,
-                    uniqueCode: document.uniqueCode ?? "", status: "issued", issueDate: document.issueDate.iso,
+                    uniqueCode: document.uniqueCode ?? "", status: content.state, issueDate: document.issueDate.iso,
                     buyerName: document.customer.name, buyerID: document.customer.identification.number,
                     payable: document.totals.payableAmount.fixed2, createdAt: Timestamp.iso(instant))
                 try db.query(
@@ -112,14 +136,19 @@ public final class DocumentStore: @unchecked Sendable {
                     [.text(company), .text(resolution.prefix), .integer(Int64(sequence + 1))])
                 try db.query(
                     """
-                    INSERT INTO documents(company, erp_reference, number, kind, unique_code, status, issue_date, buyer_name, buyer_id, payable, created_at)
-                    VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO documents(company, erp_reference, number, kind, unique_code, status, issue_date, buyer_name, buyer_id, payable, created_at, sequence, print_target, requested_by)
+                    VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     [
                         .text(company), .text(erpReference), .text(stored.number), .text(stored.kind.rawValue),
                         .text(stored.uniqueCode), .text(stored.status), .text(stored.issueDate), .text(stored.buyerName),
-                        .text(stored.buyerID), .text(stored.payable), .text(stored.createdAt),
+                        .text(stored.buyerID), .text(stored.payable), .text(stored.createdAt), .integer(Int64(sequence)),
+                        content.printTarget.map(SQLValue.text) ?? .null, content.requestedBy.map(SQLValue.text) ?? .null,
                     ])
+                if let source = content.source {
+                    try db.query(
+                        "INSERT INTO files(number, kind, bytes) VALUES(?, 'source', ?)", [.text(stored.number), .blob(source)])
+                }
                 try db.query(
                     "INSERT INTO files(number, kind, bytes) VALUES(?, 'xml', ?)", [.text(stored.number), .blob(content.xml)])
                 try Self.insertEvent(db, number: stored.number, kind: "received", detail: "ERP reference \(erpReference)", at: instant)

@@ -60,6 +60,20 @@ enum StoreSchema {
         ALTER TABLE print_jobs ADD COLUMN cups_state TEXT;
         CREATE INDEX print_jobs_by_printer ON print_jobs(printer, status, id);
         """,
+        // Issuance as resumable stages: the state lives in documents.status; retries are per document.
+        """
+        ALTER TABLE documents ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE documents ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE documents ADD COLUMN next_attempt_epoch INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE documents ADD COLUMN failing_since_epoch INTEGER;
+        ALTER TABLE documents ADD COLUMN last_error TEXT;
+        ALTER TABLE documents ADD COLUMN contingency INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE documents ADD COLUMN delivered INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE documents ADD COLUMN print_target TEXT;
+        ALTER TABLE documents ADD COLUMN requested_by TEXT;
+        UPDATE documents SET status = 'delivered', delivered = 1 WHERE status = 'issued';
+        CREATE INDEX documents_in_issuance ON documents(status, next_attempt_epoch);
+        """,
     ]
 
     static func migrate(_ db: SQLiteConnection) throws(StoreError) {

@@ -156,7 +156,11 @@ struct ServiceAPITests {
 
         let detail = Self.json(await harness.get("/v1/documents/\(number)"))
         let kinds = (detail["events"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
-        #expect(kinds == ["received", "issued", "rendered", "print-queued", "print-submitted", "print-queued", "print-submitted"])
+        #expect(
+            kinds == [
+                "received", "issued", "rendered", "signed", "print-queued", "delivered", "print-submitted", "print-queued",
+                "print-submitted",
+            ])
         let jobs = detail["print_jobs"] as? [[String: Any]]
         #expect(jobs?.map { $0["requested_by"] as? String } == ["erp", "ana"])
         #expect(jobs?.allSatisfy { $0["cups_job_id"] as? Int != nil } == true)
