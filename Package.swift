@@ -73,7 +73,7 @@ let testTargets: [Target] = [
     .testTarget(name: "IssuanceTests", dependencies: ["Issuance", "DocumentModel"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "DocumentModel", "FolioTesting"]),
     .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-    .testTarget(name: "IntegrationTests", dependencies: ["FolioApp", "FolioTesting", "Printing"]),
+    .testTarget(name: "IntegrationTests", dependencies: ["FolioApp", "FolioTesting", "Printing", "Store", "DocumentModel"]),
 ]
 
 // One settings loop for every Swift target (after apple/swift-log's Package.swift).

@@ -4,9 +4,11 @@ extension FolioConfiguration {
     /// The keys each object of the file may have; a misspelt key (`defualt_printer`) is an error rather than
     /// a setting silently ignored.
     static let knownKeys: [String: Set<String>] = [
-        "": ["server", "cups_server", "companies"],
+        "": ["server", "cups_server", "dian", "companies"],
+        "dian": ["endpoint", "timeout_seconds", "contingency_after_minutes", "test_set_id"],
         "server": ["address", "port", "data_directory"],
-        "companies[]": ["id", "environment", "issuer", "resolution", "software", "branding", "printing"],
+        "companies[]": ["id", "environment", "issuer", "resolution", "software", "signing", "branding", "printing"],
+        "companies[].signing": ["pkcs12", "password", "password_env", "private_key_pem", "certificate_chain_pem"],
         "companies[].issuer": ["name", "trade_name", "nit", "person_type", "tax_responsibilities", "tax_scheme", "address", "email", "phone"],
         "companies[].issuer.address": ["line", "city_code", "city", "department_code", "department", "postal_code"],
         "companies[].resolution": ["number", "prefix", "from", "to", "valid_from", "valid_to", "technical_key"],

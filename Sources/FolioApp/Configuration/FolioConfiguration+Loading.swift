@@ -53,7 +53,21 @@ extension FolioConfiguration {
             var default_printer: String?
             var copies: Int?
         }
+        struct Signing: Decodable {
+            var pkcs12: String?
+            var password: String?
+            var password_env: String?
+            var private_key_pem: String?
+            var certificate_chain_pem: String?
+        }
+        struct DIAN: Decodable {
+            var endpoint: String
+            var timeout_seconds: Int?
+            var contingency_after_minutes: Int?
+            var test_set_id: String?
+        }
         struct Company: Decodable {
+            var signing: Signing?
             var id: String
             var environment: String
             var issuer: Issuer
@@ -64,6 +78,7 @@ extension FolioConfiguration {
         }
         var server: Server?
         var cups_server: String?
+        var dian: DIAN?
         var companies: [Company]
     }
 
@@ -157,17 +172,76 @@ extension FolioConfiguration {
             if let copies = company.printing?.copies, !(1...99).contains(copies) {
                 problems.append("\(path).printing.copies: \(copies) must be from 1 to 99")
             }
+            let signing = company.signing.flatMap { signingSettings($0, path: "\(path).signing", base: base, problems: &problems) }
             companies.append(
                 Company(
                     profile: profile, branding: branding, defaultPrinter: company.printing?.default_printer,
-                    copies: company.printing?.copies ?? 1))
+                    copies: company.printing?.copies ?? 1, signing: signing))
         }
         if file.companies.isEmpty { problems.append("companies: at least one company is needed") }
         guard problems.isEmpty else { throw ConfigurationError(file: source, problems: problems) }
         let server = Server(
             address: file.server?.address ?? "127.0.0.1", port: file.server?.port ?? 8080,
             dataDirectory: resolve(file.server?.data_directory ?? "data", base: base))
-        return FolioConfiguration(source: source, server: server, cupsServer: file.cups_server, companies: companies)
+        let dian = file.dian.flatMap { dianSettings($0, problems: &problems) }
+        guard problems.isEmpty else { throw ConfigurationError(file: source, problems: problems) }
+        return FolioConfiguration(source: source, server: server, cupsServer: file.cups_server, dian: dian, companies: companies)
+    }
+
+    /// The signing certificate: a PKCS#12 file with its password (inline or from an environment variable), or PEM files.
+    static func signingSettings(_ signing: File.Signing, path: String, base: String, problems: inout [String]) -> SigningSettings? {
+        switch (signing.pkcs12, signing.private_key_pem, signing.certificate_chain_pem) {
+        case (let pkcs12?, nil, nil):
+            let password: String
+            if let inline = signing.password, signing.password_env == nil {
+                password = inline
+            } else if let variable = signing.password_env, signing.password == nil {
+                guard let value = ProcessInfo.processInfo.environment[variable] else {
+                    problems.append("\(path).password_env: the environment variable \(variable) is not set")
+                    return nil
+                }
+                password = value
+            } else {
+                problems.append("\(path): give exactly one of password or password_env with pkcs12")
+                return nil
+            }
+            let file = resolve(pkcs12, base: base)
+            guard FileManager.default.isReadableFile(atPath: file) else {
+                problems.append("\(path).pkcs12: \(file) does not exist or cannot be read")
+                return nil
+            }
+            return .pkcs12(path: file, password: password)
+        case (nil, let key?, let chain?):
+            let keyFile = resolve(key, base: base), chainFile = resolve(chain, base: base)
+            for (name, file) in [("private_key_pem", keyFile), ("certificate_chain_pem", chainFile)]
+            where !FileManager.default.isReadableFile(atPath: file) {
+                problems.append("\(path).\(name): \(file) does not exist or cannot be read")
+            }
+            return .pem(privateKey: keyFile, certificateChain: chainFile)
+        default:
+            problems.append("\(path): give pkcs12 (with password or password_env), or private_key_pem with certificate_chain_pem")
+            return nil
+        }
+    }
+
+    /// Where DIAN is: `habilitacion`, `produccion`, or a URL (Folio's simulator).
+    static func dianSettings(_ dian: File.DIAN, problems: inout [String]) -> DIANSettings? {
+        let url: String
+        switch dian.endpoint {
+        case "habilitacion", "habilitación": url = DIANSettings.habilitacion
+        case "produccion", "producción": url = DIANSettings.produccion
+        case let other where other.hasPrefix("http://") || other.hasPrefix("https://"): url = other
+        default:
+            problems.append("dian.endpoint: \"\(dian.endpoint)\" must be habilitacion, produccion or an http(s) URL")
+            return nil
+        }
+        let timeout = dian.timeout_seconds ?? 60
+        if !(1...600).contains(timeout) { problems.append("dian.timeout_seconds: \(timeout) must be from 1 to 600") }
+        let contingency = dian.contingency_after_minutes
+        if let contingency, contingency < 1 { problems.append("dian.contingency_after_minutes: \(contingency) must be at least 1") }
+        return DIANSettings(
+            endpoint: url, timeout: TimeInterval(timeout), contingencyAfter: contingency.map { TimeInterval($0 * 60) },
+            testSetID: dian.test_set_id)
     }
 
     static func resolve(_ path: String, base: String) -> String {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import DocumentModel
 public import Issuance
 
@@ -16,6 +16,26 @@ public struct FolioConfiguration: Sendable {
         public var branding: BrandingSettings
         public var defaultPrinter: String?
         public var copies: Int
+        /// The company's signing certificate; required to issue.
+        public var signing: SigningSettings?
+    }
+
+    /// Where a company's signing key and certificate chain are.
+    public enum SigningSettings: Sendable, Hashable {
+        case pkcs12(path: String, password: String)
+        case pem(privateKey: String, certificateChain: String)
+    }
+
+    /// DIAN's web services as configured; absent: documents are signed and delivered, not transmitted.
+    public struct DIANSettings: Sendable, Hashable {
+        public static let habilitacion = "https://vpfe-hab.dian.gov.co/WcfDianCustomerServices.svc"
+        public static let produccion = "https://vpfe.dian.gov.co/WcfDianCustomerServices.svc"
+        public var endpoint: String
+        public var timeout: TimeInterval
+        /// After how long DIAN may be unreachable before invoices go out as tipo 04; nil: never.
+        public var contingencyAfter: TimeInterval?
+        /// The habilitación test set (`folio habilitacion`).
+        public var testSetID: String?
     }
 
     /// Branding as configured; turned into the display model's branding by the app.
@@ -30,6 +50,7 @@ public struct FolioConfiguration: Sendable {
     public var server: Server
     /// `host:port` of the CUPS server; `nil` → the `CUPS_SERVER` environment variable or libcups' default.
     public var cupsServer: String?
+    public var dian: DIANSettings?
     public var companies: [Company]
 
     public func company(_ id: String) -> Company? { companies.first { $0.profile.companyID == id } }
