@@ -56,7 +56,7 @@ let swiftTargets: [Target] = [
             "Printing", "Store", "HTTPServer", "Intake", "Issuance", "XMLTree",
         ]
     ),
-    .executableTarget(name: "folio", dependencies: ["FolioApp", "Printing", "Render", "DisplayModel", "Store", "LayoutTemplate"]),
+    .executableTarget(name: "folio", dependencies: ["FolioApp", "Issuance", "Printing", "Render", "DisplayModel", "Store", "LayoutTemplate"]),
     // Test support: processes, private cupsd + ippeveprinter, temp dirs, external checkers.
     .target(name: "FolioTesting", dependencies: ["Printing"]),
 ]

@@ -1,4 +1,5 @@
 import FolioApp
+import Issuance
 import Foundation
 import Printing
 import Store
@@ -50,11 +51,18 @@ enum RenderCommand {
 
 enum IssueCommand {
     static func run(_ rest: ArraySlice<String>) throws {
-        let args = try CommandLineArguments(rest, options: ["config", "out", "printer", "data"])
+        let args = try CommandLineArguments(rest, options: ["config", "out", "printer", "data", "dian"], flags: ["transmit"])
         guard args.positional.count == 1, let configPath = args.options["config"], let out = args.options["out"] else {
             throw CommandLineArguments.UsageError(description: "issue needs INPUT.json, --config CONFIG and --out DIR")
         }
-        let configuration = try FolioConfiguration.load(path: configPath)
+        var configuration = try FolioConfiguration.load(path: configPath)
+        if let endpoint = args.options["dian"] {
+            configuration.dian = try FolioConfiguration.DIANSettings(endpoint: endpoint, base: configuration.dian)
+        }
+        if args.flags.contains("transmit") && configuration.dian == nil {
+            throw CommandLineArguments.UsageError(
+                description: "--transmit needs a DIAN endpoint: a \"dian\" section in \(configPath) or --dian URL|habilitacion|produccion")
+        }
         let service = try FolioService(
             configuration: configuration, resources: .locate(), dataDirectory: args.options["data"], world: .live)
         let input = args.positional[0]
@@ -63,11 +71,22 @@ enum IssueCommand {
         case .created(let document): stored = (document.number, document.uniqueCode, false)
         case .existing(let document): stored = (document.number, document.uniqueCode, true)
         }
+        if configuration.dian != nil {
+            try settle(service, number: stored.document, within: configuration.dian?.timeout ?? 60)
+        }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try write(try service.xml(number: stored.document) ?? [], to: "\(out)/\(stored.document).xml")
         try write(try service.pdf(number: stored.document) ?? [], to: "\(out)/\(stored.document).pdf")
+        for (file, suffix) in [(DocumentFile.applicationResponse, "application-response"), (.attachedDocument, "attached-document")] {
+            if let bytes = try service.store.file(file, number: stored.document) {
+                try write(bytes, to: "\(out)/\(stored.document).\(suffix).xml")
+            }
+        }
         if stored.replay { print("already issued (same ERP reference): nothing new was numbered") }
-        print("\(stored.document) \(stored.code)")
+        let record = try service.store.issuanceRecord(number: stored.document)
+        let current = try service.store.document(number: stored.document)
+        print("\(stored.document) \(current?.uniqueCode ?? stored.code) \(record?.state ?? "")")
+        if let error = record?.lastError { print("waiting: \(error)") }
         if args.options["printer"] != nil {
             let semaphore = DispatchSemaphore(value: 0)
             Task {
@@ -82,6 +101,22 @@ enum IssueCommand {
                     print("print: \(job.printer) \(job.status)\(job.error.map { ": \($0)" } ?? "")")
                 }
             }
+        }
+        if record?.state == "rejected" {
+            for event in try service.store.events(number: stored.document) where event.kind == "rejected" {
+                print(event.detail)
+            }
+            throw InputError(description: "\(stored.document): DIAN rejected the document")
+        }
+    }
+
+    /// Runs the document's issuance until it is settled, waiting out back-offs, for at most `seconds`.
+    static func settle(_ service: FolioService, number: String, within seconds: TimeInterval) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while let record = try service.settleIssuance(number: number), IssuanceState(rawValue: record.state)?.isSettled == false {
+            let wait = max(0.2, record.nextAttempt.timeIntervalSinceNow)
+            guard Date().addingTimeInterval(wait) < deadline else { return }
+            Thread.sleep(forTimeInterval: wait)
         }
     }
 }

@@ -20,9 +20,10 @@ struct CLITests {
         #expect(result.status == 0, "\(result.stderr)")
         let firstLine = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
         let parts = firstLine.split(separator: " ")
-        #expect(parts.count == 2)
+        #expect(parts.count == 3)
         #expect(parts.first == "SETP990000000")
-        #expect(parts.last?.count == 96)
+        #expect(parts[1].count == 96)
+        #expect(parts.last == "delivered")
         #expect(result.stdout.contains("print: bodega-3 CUPS job "))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("SETP990000000.xml").path))
         let files = try cups.waitForFiles(printer: "bodega-3", count: 1, timeout: .seconds(60))
@@ -32,7 +33,7 @@ struct CLITests {
         let again = try Self.folio(["issue", example, "--config", config.path, "--out", out.path])
         #expect(again.status == 0)
         #expect(again.stdout.contains("already issued"))
-        #expect(again.stdout.contains("SETP990000000 \(parts.last!)"))
+        #expect(again.stdout.contains("SETP990000000 \(parts[1])"))
     }
 
     @Test func badInputExitsWithOneAndNamesFileFieldAndLine() throws {

@@ -7,7 +7,28 @@ struct DocumentResource: Encodable {
         var `self`: String
         var pdf: String
         var xml: String
+        var application_response: String
+        var attached_document: String
         var reprint: String
+    }
+
+    /// Where the document stands in issuance (DIAN.md: sign → transmit → verdict → archive → deliver).
+    struct Issuance: Encodable {
+        var state: String
+        var attempts: Int
+        var last_error: String?
+        var next_attempt_at: String?
+        var contingency: Bool
+        var delivered: Bool
+
+        init(_ record: IssuanceRecord) {
+            state = record.state
+            attempts = record.attempts
+            last_error = record.lastError
+            next_attempt_at = record.attempts > 0 ? Timestamp.iso(record.nextAttempt) : nil
+            contingency = record.contingency
+            delivered = record.delivered
+        }
     }
 
     struct Buyer: Encodable {
@@ -27,10 +48,14 @@ struct DocumentResource: Encodable {
     var buyer: Buyer
     var created_at: String
     var links: Links
+    var issuance: Issuance?
     var events: [DocumentEvent]?
     var print_jobs: [PrintJobResource]?
 
-    init(_ stored: StoredDocument, events: [DocumentEvent]? = nil, printJobs: [PrintJobRecord]? = nil) {
+    init(
+        _ stored: StoredDocument, events: [DocumentEvent]? = nil, printJobs: [PrintJobRecord]? = nil,
+        issuance: IssuanceRecord? = nil
+    ) {
         let base = "/v1/documents/\(stored.number)"
         number = stored.number
         company = stored.company
@@ -43,7 +68,10 @@ struct DocumentResource: Encodable {
         payable = stored.payable
         buyer = Buyer(name: stored.buyerName, id: stored.buyerID)
         created_at = stored.createdAt
-        links = Links(self: base, pdf: base + "/pdf", xml: base + "/xml", reprint: base + "/reprint")
+        links = Links(
+            self: base, pdf: base + "/pdf", xml: base + "/xml", application_response: base + "/application-response",
+            attached_document: base + "/attached-document", reprint: base + "/reprint")
+        self.issuance = issuance.map(Issuance.init)
         self.events = events
         print_jobs = printJobs.map { $0.map(PrintJobResource.init) }
     }

@@ -6,7 +6,7 @@ import Store
 extension FolioService {
     /// The HTTP API (Docs/api.md):
     /// - `POST /v1/documents` — ERP JSON → 201 (or 200 with the first result for a repeated reference), 422 with field errors;
-    /// - `GET /v1/documents/{number}` (+ `/pdf`, `/xml`);
+    /// - `GET /v1/documents/{number}` (+ `/pdf`, `/xml`, `/application-response`, `/attached-document`);
     /// - `POST /v1/documents/{number}/reprint` `{printer, copies}` → 202;
     /// - `GET /health`.
     public func router() -> Router {
@@ -18,7 +18,8 @@ extension FolioService {
                 guard let stored = try self.store.document(number: parameters["number"]!) else { return Self.notFound(parameters["number"]!) }
                 let resource = DocumentResource(
                     stored, events: try self.store.events(number: stored.number),
-                    printJobs: try self.store.printJobs(number: stored.number))
+                    printJobs: try self.store.printJobs(number: stored.number),
+                    issuance: try self.store.issuanceRecord(number: stored.number))
                 return .json(resource)
             }
         }
@@ -35,6 +36,19 @@ extension FolioService {
             await self.answer {
                 guard let xml = try self.xml(number: parameters["number"]!) else { return Self.notFound(parameters["number"]!) }
                 return HTTPResponse(status: 200, headers: [("Content-Type", "application/xml; charset=utf-8")], body: xml)
+            }
+        }
+        // DIAN's verdict and the AttachedDocument, exactly as stored.
+        for (segment, file) in [("application-response", DocumentFile.applicationResponse), ("attached-document", .attachedDocument)] {
+            router.add("GET", "/v1/documents/{number}/\(segment)") { _, parameters in
+                await self.answer {
+                    let number = parameters["number"]!
+                    guard try self.store.document(number: number) != nil else { return Self.notFound(number) }
+                    guard let bytes = try self.store.file(file, number: number) else {
+                        return .error(status: 404, code: "not_yet", message: "\(number) has no \(segment) yet; see its issuance state")
+                    }
+                    return HTTPResponse(status: 200, headers: [("Content-Type", "application/xml; charset=utf-8")], body: bytes)
+                }
             }
         }
         router.add("POST", "/v1/documents/{number}/reprint") { request, parameters in

@@ -225,16 +225,19 @@ extension FolioConfiguration {
     }
 
     /// Where DIAN is: `habilitacion`, `produccion`, or a URL (Folio's simulator).
-    static func dianSettings(_ dian: File.DIAN, problems: inout [String]) -> DIANSettings? {
-        let url: String
-        switch dian.endpoint {
-        case "habilitacion", "habilitación": url = DIANSettings.habilitacion
-        case "produccion", "producción": url = DIANSettings.produccion
-        case let other where other.hasPrefix("http://") || other.hasPrefix("https://"): url = other
+    static func dianURL(_ endpoint: String, problems: inout [String]) -> String? {
+        switch endpoint {
+        case "habilitacion", "habilitación": return DIANSettings.habilitacion
+        case "produccion", "producción": return DIANSettings.produccion
+        case let other where other.hasPrefix("http://") || other.hasPrefix("https://"): return other
         default:
-            problems.append("dian.endpoint: \"\(dian.endpoint)\" must be habilitacion, produccion or an http(s) URL")
+            problems.append("dian.endpoint: \"\(endpoint)\" must be habilitacion, produccion or an http(s) URL")
             return nil
         }
+    }
+
+    static func dianSettings(_ dian: File.DIAN, problems: inout [String]) -> DIANSettings? {
+        guard let url = dianURL(dian.endpoint, problems: &problems) else { return nil }
         let timeout = dian.timeout_seconds ?? 60
         if !(1...600).contains(timeout) { problems.append("dian.timeout_seconds: \(timeout) must be from 1 to 600") }
         let contingency = dian.contingency_after_minutes

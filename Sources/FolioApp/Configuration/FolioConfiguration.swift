@@ -36,6 +36,23 @@ public struct FolioConfiguration: Sendable {
         public var contingencyAfter: TimeInterval?
         /// The habilitación test set (`folio habilitacion`).
         public var testSetID: String?
+
+        /// `habilitacion`, `produccion` or a URL, keeping the other settings of `base`.
+        public init(endpoint: String, base: DIANSettings?) throws {
+            var problems: [String] = []
+            guard let url = FolioConfiguration.dianURL(endpoint, problems: &problems) else {
+                throw ConfigurationError(file: "--dian", problems: problems)
+            }
+            self.init(
+                endpoint: url, timeout: base?.timeout ?? 60, contingencyAfter: base?.contingencyAfter, testSetID: base?.testSetID)
+        }
+
+        init(endpoint: String, timeout: TimeInterval, contingencyAfter: TimeInterval?, testSetID: String?) {
+            self.endpoint = endpoint
+            self.timeout = timeout
+            self.contingencyAfter = contingencyAfter
+            self.testSetID = testSetID
+        }
     }
 
     /// Branding as configured; turned into the display model's branding by the app.
