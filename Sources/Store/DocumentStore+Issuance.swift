@@ -21,6 +21,10 @@ public struct IssuanceRecord: Sendable, Hashable {
     public var lastError: String?
     /// Issued as tipo 04 while DIAN was unreachable.
     public var contingency: Bool
+    /// When it went out as tipo 04.
+    public var contingencySince: Date?
+    /// The "close to the 48 h limit" alert was raised.
+    public var contingencyAlerted: Bool
     /// The graphic representation has been delivered (print jobs queued).
     public var delivered: Bool
 }
@@ -62,7 +66,7 @@ extension DocumentStore {
             try db.query(
                 """
                 SELECT number, company, kind, status, sequence, issue_date, unique_code, attempts, next_attempt_epoch,
-                       failing_since_epoch, last_error, contingency, delivered
+                       failing_since_epoch, last_error, contingency, delivered, contingency_since_epoch, contingency_alerted
                 FROM documents WHERE number = ?
                 """, [.text(number)]
             ).first.flatMap(Self.decodeIssuance)
@@ -122,7 +126,12 @@ extension DocumentStore {
                         [.text(document.uniqueCode ?? ""), .text(document.issueDate.iso), .text(number)])
                 }
                 if let contingency = update.contingency {
-                    try db.query("UPDATE documents SET contingency = ? WHERE number = ?", [.integer(contingency ? 1 : 0), .text(number)])
+                    try db.query(
+                        "UPDATE documents SET contingency = ?, contingency_since_epoch = ? WHERE number = ?",
+                        [
+                            .integer(contingency ? 1 : 0),
+                            contingency ? .integer(Int64(instant.timeIntervalSince1970.rounded(.down))) : .null, .text(number),
+                        ])
                 }
                 if let delivered = update.delivered {
                     try db.query("UPDATE documents SET delivered = ? WHERE number = ?", [.integer(delivered ? 1 : 0), .text(number)])
@@ -152,6 +161,23 @@ extension DocumentStore {
                     ])
                 let retry = Timestamp.iso(retryAt)
                 try Self.insertEvent(db, number: number, kind: "retry", detail: "\(step): \(error); next attempt at \(retry)", at: instant)
+                try db.execute("COMMIT")
+            } catch {
+                try? db.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Raises the alert that a contingency document is close to DIAN's 48-hour limit, once.
+    public func raiseContingencyAlert(number: String, detail: String, at instant: Date) throws {
+        try withConnection { db in
+            try db.execute("BEGIN IMMEDIATE")
+            do {
+                let rows = try db.query(
+                    "UPDATE documents SET contingency_alerted = 1 WHERE number = ? AND contingency_alerted = 0 RETURNING number",
+                    [.text(number)])
+                if !rows.isEmpty { try Self.insertEvent(db, number: number, kind: "alert", detail: detail, at: instant) }
                 try db.execute("COMMIT")
             } catch {
                 try? db.execute("ROLLBACK")
@@ -207,12 +233,14 @@ extension DocumentStore {
     }
 
     static func decodeIssuance(_ row: [SQLValue]) -> IssuanceRecord? {
-        guard row.count == 13, let kind = row[2].string.flatMap(DocumentKind.init(rawValue:)) else { return nil }
+        guard row.count == 15, let kind = row[2].string.flatMap(DocumentKind.init(rawValue:)) else { return nil }
         return IssuanceRecord(
             number: row[0].string ?? "", company: row[1].string ?? "", kind: kind, state: row[3].string ?? "",
             sequence: row[4].int ?? 0, issueDate: row[5].string ?? "", uniqueCode: row[6].string ?? "",
             attempts: row[7].int ?? 0, nextAttempt: Date(timeIntervalSince1970: TimeInterval(row[8].int ?? 0)),
             failingSince: row[9].int.map { Date(timeIntervalSince1970: TimeInterval($0)) }, lastError: row[10].string,
-            contingency: (row[11].int ?? 0) != 0, delivered: (row[12].int ?? 0) != 0)
+            contingency: (row[11].int ?? 0) != 0,
+            contingencySince: row[13].int.map { Date(timeIntervalSince1970: TimeInterval($0)) },
+            contingencyAlerted: (row[14].int ?? 0) != 0, delivered: (row[12].int ?? 0) != 0)
     }
 }

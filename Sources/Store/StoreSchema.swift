@@ -68,6 +68,8 @@ enum StoreSchema {
         ALTER TABLE documents ADD COLUMN failing_since_epoch INTEGER;
         ALTER TABLE documents ADD COLUMN last_error TEXT;
         ALTER TABLE documents ADD COLUMN contingency INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE documents ADD COLUMN contingency_since_epoch INTEGER;
+        ALTER TABLE documents ADD COLUMN contingency_alerted INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE documents ADD COLUMN delivered INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE documents ADD COLUMN print_target TEXT;
         ALTER TABLE documents ADD COLUMN requested_by TEXT;

@@ -146,6 +146,13 @@ extension FolioService {
             }
             return true
         } catch let error as DIANGatewayError {
+            if record.contingency, let since = record.contingencySince, now.timeIntervalSince(since) >= Self.contingencyAlertAfter {
+                let hours = Int(now.timeIntervalSince(since) / 3600)
+                try store.raiseContingencyAlert(
+                    number: number,
+                    detail: "issued as tipo 04 \(hours) h ago and DIAN has not validated it yet; DIAN allows 48 h after its service returns",
+                    at: now)
+            }
             let delay = error.retryable ? IssuancePlan.retryDelay(attempt: record.attempts + 1) : 300
             try store.recordIssuanceFailure(
                 number: number, step: "\(step)", error: (error.retryable ? "" : "needs attention: ") + error.message,
@@ -157,6 +164,9 @@ extension FolioService {
             return false
         }
     }
+
+    /// A contingency document still without DIAN's verdict after this long raises an alert (the limit is 48 h).
+    static let contingencyAlertAfter: TimeInterval = 40 * 3600
 
     // MARK: steps
 
@@ -262,11 +272,15 @@ extension FolioService {
                     event: ("accepted", "validated by DIAN (ApplicationResponse 02)\(notes)")),
                 at: now)
         case .rejected(let messages):
+            let handedOver = record.delivered ? " ALERT: it was already handed over as tipo 04;" : ""
             try store.advanceIssuance(
                 number: record.number,
                 IssuanceUpdate(
                     state: IssuanceState.rejected.rawValue,
-                    event: ("rejected", "refused by DIAN: " + messages.joined(separator: " | ") + "; correct it and resend the same ERP reference")),
+                    event: (
+                        "rejected",
+                        "refused by DIAN: " + messages.joined(separator: " | ") + ";\(handedOver) correct it and resend the same ERP reference"
+                    )),
                 at: now)
         case .inProcess:
             throw DIANGatewayError(retryable: true, message: "DIAN: batch en proceso de validación")
