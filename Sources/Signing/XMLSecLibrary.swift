@@ -22,10 +22,11 @@ enum XMLSecLibrary {
         guard xmlSecCheckVersionExt(1, 2, 0, xmlSecCheckVersionABICompatible) == 1 else {
             return .failure(SigningError(.library, "the installed libxmlsec1 is not ABI compatible with its headers"))
         }
-        xmlSecErrorsSetCallback(collectXMLSecError)
         guard xmlSecOpenSSLAppInit(nil) >= 0, xmlSecOpenSSLInit() >= 0 else {
             return .failure(SigningError(.library, "xmlSecOpenSSLInit failed"))
         }
+        // After xmlSecOpenSSLInit, which installs its own (printing) callback.
+        xmlSecErrorsSetCallback(collectXMLSecError)
         // Base64 values on one line: xmlsec wraps at 64 columns by default, which some validators
         // turn into `&#13;` pairs once a Windows tool touches the file.
         xmlSecBase64SetDefaultLineSize(0)

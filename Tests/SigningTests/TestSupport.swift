@@ -30,7 +30,7 @@ enum Shared {
     static func ublValidator() throws -> UBLValidator { try validator.get() }
 }
 
-/// 2024-03-15 10:53:20.250 in Bogotá (15:53:20.250 UTC), the sample invoice's issue date.
+/// 2024-03-15 10:40:00.250 in Bogotá (15:40:00.250 UTC), the sample invoice's issue date.
 let signingTime = Date(timeIntervalSince1970: 1_710_517_200.25)
 
 /// Writes `bytes` into a new temporary directory and returns the file's path.
