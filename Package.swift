@@ -15,6 +15,7 @@ let cTargets: [Target] = [
     .systemLibrary(name: "CCUPS", providers: [.apt(["libcups2-dev"])]),
     .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+    .systemLibrary(name: "CXMLSec", pkgConfig: "xmlsec1-openssl", providers: [.apt(["libxmlsec1-dev"])]),
 ]
 
 // MARK: Swift modules, lowest layer first
@@ -30,6 +31,8 @@ let swiftTargets: [Target] = [
     .target(name: "XMLTree", dependencies: ["CLibXML2"]),
     // UBL 2.1 writer and reader.
     .target(name: "UBL", dependencies: ["DocumentModel", "XMLTree"]),
+    // XAdES-EPES document signatures and WS-Security over xmlsec1 + OpenSSL; PKCS#12 identities.
+    .target(name: "Signing", dependencies: ["CXMLSec"]),
     // Display model: formatted strings for templates (es-CO money, dates, words).
     .target(name: "DisplayModel", dependencies: ["DocumentModel"]),
     // Layouts/*.xml → checked template with source locations and diagnostics.
@@ -66,6 +69,9 @@ let testTargets: [Target] = [
     .testTarget(name: "DIANRulesTests", dependencies: ["DIANRules", "DocumentModel"], resources: [.copy("Vectors")]),
     .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
     .testTarget(name: "UBLTests", dependencies: ["UBL", "DocumentModel", "XMLTree"], exclude: ["Fixtures"]),
+    .testTarget(
+        name: "SigningTests", dependencies: ["Signing", "UBL", "DocumentModel", "XMLTree", "FolioTesting"],
+        exclude: ["Fixtures"]),
     .testTarget(name: "DisplayModelTests", dependencies: ["DisplayModel", "DocumentModel"]),
     .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine", "LayoutTemplate", "DisplayModel"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "LayoutEngine", "LayoutTemplate", "DisplayModel", "FolioTesting"]),

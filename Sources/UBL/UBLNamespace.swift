@@ -5,6 +5,8 @@ public enum UBLNamespace {
     public static let debitNote = "urn:oasis:names:specification:ubl:schema:xsd:DebitNote-2"
     /// RADIAN events and DIAN's responses.
     public static let applicationResponse = "urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2"
+    /// DIAN's container for the buyer (signed invoice + DIAN's response).
+    public static let attachedDocument = "urn:oasis:names:specification:ubl:schema:xsd:AttachedDocument-2"
     /// `cac`: aggregate components.
     public static let cac = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
     /// `cbc`: basic components.
