@@ -56,7 +56,7 @@ let swiftTargets: [Target] = [
         name: "FolioApp",
         dependencies: [
             "DocumentModel", "DIANRules", "UBL", "DisplayModel", "LayoutTemplate", "LayoutEngine", "Render",
-            "Printing", "Store", "HTTPServer", "Intake", "Issuance", "XMLTree",
+            "Printing", "Store", "HTTPServer", "Intake", "Issuance", "XMLTree", "Signing",
         ]
     ),
     .executableTarget(name: "folio", dependencies: ["FolioApp", "Issuance", "Printing", "Render", "DisplayModel", "Store", "LayoutTemplate"]),

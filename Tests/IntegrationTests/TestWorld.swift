@@ -40,6 +40,9 @@ enum TestWorld {
         branding["logo"] = root.appendingPathComponent("Layouts/assets/logo.png").path
         companies[0]["branding"] = branding
         companies[0]["printing"] = ["default_printer": defaultPrinter.map { $0 as Any } ?? NSNull(), "copies": 1]
+        var signing = companies[0]["signing"] as! [String: Any]
+        signing["pkcs12"] = root.appendingPathComponent("Examples/certificates/folio-demo-TEST-ONLY.p12").path
+        companies[0]["signing"] = signing
         json["companies"] = companies
         let url = directory.appendingPathComponent("config.json")
         try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted]).write(to: url)

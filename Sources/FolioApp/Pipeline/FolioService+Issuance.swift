@@ -206,12 +206,9 @@ extension FolioService {
 
     func sign(_ record: IssuanceRecord, redate: Bool, at now: Date) throws {
         let (document, unsigned) = try unsignedDocument(record, rebuildAt: redate ? now : nil)
-        let signer = issuance.signers[record.company]
-        let signed = try signer.map { try $0.sign(unsigned, signingTime: now) } ?? unsigned
+        let signed = try signer(for: record).sign(unsigned, signingTime: now)
         let detail =
-            signer == nil
-            ? "NOT signed: company \(record.company) has no signing certificate configured"
-            : redate
+            redate
             ? "re-dated to \(document.issueDate) and signed (XAdES-EPES); \(document.kind.uniqueCodeName) \(document.uniqueCode ?? "")"
             : "signed (XAdES-EPES), \(signed.count) bytes"
         try store.advanceIssuance(
@@ -306,7 +303,9 @@ extension FolioService {
             throw IssuanceStepError(message: "DIAN's ApplicationResponse for \(record.number) is missing")
         }
         let (_, signed) = try signedDocument(record)
-        let attached = try signer(for: record).sign(signed + response, signingTime: now)
+        let attached = try signer(for: record).sign(
+            try AttachedDocumentWriter.write(signedInvoice: signed, applicationResponse: response, issuedAt: now),
+            signingTime: now)
         try store.advanceIssuance(
             number: record.number,
             IssuanceUpdate(

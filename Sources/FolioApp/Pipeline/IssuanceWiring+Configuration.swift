@@ -1,8 +1,32 @@
 import Foundation
+import Issuance
+import Signing
+
+extension XAdESSigner: DocumentSigning {}
 
 extension IssuanceWiring {
-    /// The signers and DIAN gateways the configuration describes.
-    init(configuration: FolioConfiguration, world: FolioWorld) throws {
-        self.init()
+    /// The signers and DIAN gateways the configuration describes; a certificate that cannot be loaded stops
+    /// the start, naming the company and the file.
+    public init(configuration: FolioConfiguration, world: FolioWorld) throws {
+        var signers: [String: any DocumentSigning] = [:]
+        var problems: [String] = []
+        for (index, company) in configuration.companies.enumerated() {
+            guard let signing = company.signing else { continue }
+            do {
+                let identity: SigningIdentity
+                switch signing {
+                case .pkcs12(let path, let password): identity = try SigningIdentity(pkcs12: path, password: password)
+                case .pem(let key, let chain): identity = try SigningIdentity(privateKeyPEM: key, certificateChainPEM: chain)
+                }
+                if identity.notAfter < world.now() {
+                    problems.append("companies[\(index + 1)].signing: the certificate \(identity.subject) expired on \(identity.notAfter)")
+                }
+                signers[company.profile.companyID] = XAdESSigner(identity: identity)
+            } catch {
+                problems.append("companies[\(index + 1)].signing: \(error)")
+            }
+        }
+        guard problems.isEmpty else { throw ConfigurationError(file: configuration.source, problems: problems) }
+        self.init(signers: signers, contingencyAfter: configuration.dian?.contingencyAfter)
     }
 }
