@@ -15,6 +15,8 @@ let cTargets: [Target] = [
     .systemLibrary(name: "CCUPS", providers: [.apt(["libcups2-dev"])]),
     .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+    .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
 ]
 
 // MARK: Swift modules, lowest layer first
@@ -46,6 +48,12 @@ let swiftTargets: [Target] = [
     .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
     // ERP JSON documents → drafts, with field-level errors.
     .target(name: "Intake", dependencies: ["DocumentModel"]),
+    // DIAN web services: SOAP 1.2 over libcurl, DIAN ZIPs (libzip), responses, file names.
+    .target(name: "DIANClient", dependencies: ["CCurl", "CZip", "XMLTree"]),
+    // Folio's DIAN simulator: the same SOAP contract, server side, on HTTPServer.
+    .target(
+        name: "DIANSimulator",
+        dependencies: ["DIANClient", "HTTPServer", "UBL", "DIANRules", "DocumentModel", "XMLTree"]),
     // Draft → numbered, coded, UBL document (stages).
     .target(name: "Issuance", dependencies: ["DocumentModel", "DIANRules", "UBL"]),
     // Wiring and configuration: the only module that knows every other.
@@ -56,7 +64,9 @@ let swiftTargets: [Target] = [
             "Printing", "Store", "HTTPServer", "Intake", "Issuance", "XMLTree",
         ]
     ),
-    .executableTarget(name: "folio", dependencies: ["FolioApp", "Printing", "Render", "DisplayModel", "Store", "LayoutTemplate"]),
+    .executableTarget(
+        name: "folio",
+        dependencies: ["FolioApp", "Printing", "Render", "DisplayModel", "Store", "LayoutTemplate", "DIANSimulator"]),
     // Test support: processes, private cupsd + ippeveprinter, temp dirs, external checkers.
     .target(name: "FolioTesting", dependencies: ["Printing"]),
 ]
@@ -72,6 +82,9 @@ let testTargets: [Target] = [
     .testTarget(name: "IntakeTests", dependencies: ["Intake", "DocumentModel"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "DocumentModel", "FolioTesting"]),
     .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+    .testTarget(
+        name: "DIANClientTests",
+        dependencies: ["DIANClient", "DIANSimulator", "UBL", "DIANRules", "DocumentModel", "XMLTree", "FolioTesting"]),
     .testTarget(name: "IntegrationTests", dependencies: ["FolioApp", "FolioTesting", "Printing"]),
 ]
 
