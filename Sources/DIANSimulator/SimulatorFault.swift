@@ -40,6 +40,19 @@ public struct SimulatorFault: Sendable, Hashable, Codable {
         self.delayMs = delayMs
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case operation, fault, times, delayMs
+    }
+
+    /// Decodes `POST /control` JSON: `fault` is required; `times` defaults to 1, `operation` to every one.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        operation = try container.decodeIfPresent(DIANOperation.self, forKey: .operation)
+        fault = try container.decode(Kind.self, forKey: .fault)
+        times = try container.decodeIfPresent(Int.self, forKey: .times) ?? 1
+        delayMs = try container.decodeIfPresent(Int.self, forKey: .delayMs)
+    }
+
     /// The delay in effect.
     var delay: Duration {
         .milliseconds(delayMs ?? (fault == .timeout ? 30_000 : 2_000))
