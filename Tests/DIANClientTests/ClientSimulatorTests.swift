@@ -183,3 +183,19 @@ struct ClientSimulatorTests {
         </ApplicationResponse>
         """
 }
+
+@Suite("DIAN simulator notifications and notes", .serialized)
+struct SimulatorNotificationTests {
+    @Test("an issue date a month old is accepted with a Notificación, also in DIAN's ApplicationResponse")
+    func notification() throws {
+        let running = try RunningSimulator(now: Date(timeIntervalSince1970: 1_550_329_200))  // 2019-02-16 10:00 Bogotá
+        let package = try AnnexInvoice.zip()
+        let response = try running.client().sendBillSync(fileName: package.name, zip: package.zip)
+        #expect(response.isAccepted)
+        #expect(response.notifications.map(\.rule) == ["FAD09b"])
+        #expect(response.messages.first?.text.hasPrefix("Regla: FAD09b, Notificación: La fecha de emisión 2019-01-16") == true)
+        let read = try UBLReader.readApplicationResponse(try #require(response.applicationResponse), sourceName: "ar")
+        #expect(read.lineResponses.map(\.code) == ["FAD09b"])
+        #expect(read.issueDate == CalendarDate(year: 2019, month: 2, day: 16))
+    }
+}
