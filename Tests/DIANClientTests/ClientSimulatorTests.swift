@@ -4,6 +4,7 @@ import DocumentModel
 import FolioTesting
 import Foundation
 import Testing
+import Synchronization
 import UBL
 
 /// The client against the simulator on loopback, one operation after another.
@@ -197,5 +198,52 @@ struct SimulatorNotificationTests {
         let read = try UBLReader.readApplicationResponse(try #require(response.applicationResponse), sourceName: "ar")
         #expect(read.lineResponses.map(\.code) == ["FAD09b"])
         #expect(read.issueDate == CalendarDate(year: 2019, month: 2, day: 16))
+    }
+}
+
+@Suite("DIAN simulator credit notes", .serialized)
+struct SimulatorCreditNoteTests {
+    @Test("a credit note with the annex CUDE (PIN 12301) is accepted; a wrong CUDE is CAD06")
+    func creditNote() throws {
+        let running = try RunningSimulator(now: AnnexCreditNote.day)
+        let names = try DIANFileName(kind: .creditNote, nit: "900373076", year: 2019, sequence: 1)
+        let xml = try UBLWriter.write(AnnexCreditNote.document())
+        let response = try running.client().sendBillSync(
+            fileName: names.zip, zip: try DIANZip.make(fileName: names.xml, xml: xml, modified: AnnexCreditNote.day))
+        #expect(response.isAccepted, "\(response.messages)")
+        #expect(response.statusMessage == "La Nota Crédito 8110007871, ha sido autorizada.")
+        let read = try UBLReader.readApplicationResponse(try #require(response.applicationResponse), sourceName: "ar")
+        #expect(read.reference.uuid == AnnexCreditNote.cude && read.reference.uuidScheme == "CUDE-SHA384")
+
+        var wrong = AnnexCreditNote.document()
+        wrong.uniqueCode = String(repeating: "e", count: 96)
+        let rejected = try running.client().sendBillSync(
+            fileName: names.zip, zip: try DIANZip.make(fileName: names.xml, xml: try UBLWriter.write(wrong), modified: AnnexCreditNote.day))
+        #expect(rejected.messages.map(\.text) == ["Regla: CAD06, Rechazo: Valor del CUDE no está calculado correctamente."])
+    }
+}
+
+@Suite("DIAN client concurrency", .serialized)
+struct ClientConcurrencyTests {
+    @Test("32 calls through concurrentPerform: every answer complete and right")
+    func concurrent() throws {
+        let running = try RunningSimulator()
+        let client = running.client()
+        let package = try AnnexInvoice.zip()
+        _ = try client.sendBillSync(fileName: package.name, zip: package.zip)
+        let results = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 32) { index in
+            let outcome: String
+            do {
+                outcome = index.isMultiple(of: 2)
+                    ? try client.getStatus(trackId: AnnexInvoice.cufe).statusCode
+                    : try client.getStatus(trackId: "unknown-\(index)").statusCode
+            } catch {
+                outcome = "\(error)"
+            }
+            results.withLock { $0.append("\(index % 2):\(outcome)") }
+        }
+        let counted = results.withLock { Dictionary($0.map { ($0, 1) }, uniquingKeysWith: +) }
+        #expect(counted == ["0:00": 16, "1:66": 16])
     }
 }

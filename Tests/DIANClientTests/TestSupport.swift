@@ -135,3 +135,41 @@ func temporaryFile(_ bytes: [UInt8], name: String) throws -> String {
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     return path
 }
+
+/// The annex's credit-note CUDE example (Anexo 1.9 §11.4, DIAN.md §1.2): software PIN 12301, producción.
+enum AnnexCreditNote {
+    static let cude = "907e4444decc9e59c160a2fb3b6659b33dc5b632a5008922b9a62f83f757b1c448e47f5867f2b50dbdb96f48c7681168"
+    /// 2019-01-12 08:00 in Bogotá.
+    static let day = Date(timeIntervalSince1970: 1_547_298_000)
+
+    static func document() -> ElectronicDocument {
+        let amount = AnnexInvoice.amount
+        let iva = TaxTotal(
+            scheme: .iva, taxAmount: amount("950.00"),
+            subtotals: [TaxSubtotal(scheme: .iva, taxableAmount: amount("5000.00"), taxAmount: amount("950.00"), percent: 19)])
+        var buyer = AnnexInvoice.party("Comprador Nota", nit: "8355990", dv: 0)
+        buyer.identification = Identification(type: .cedulaCiudadania, number: "8355990")
+        return ElectronicDocument(
+            kind: .creditNote, environment: .production, customizationID: "20", number: "8110007871", uniqueCode: cude,
+            issueDate: CalendarDate(year: 2019, month: 1, day: 12),
+            issueTime: OffsetTime(hour: 7, minute: 0, second: 0, offsetMinutes: -300), dueDate: nil, typeCode: "91",
+            notes: [], currency: "COP", orderReference: nil,
+            billingReference: BillingReference(id: "323200000129", uuid: AnnexInvoice.cufe, issueDate: CalendarDate(year: 2019, month: 1, day: 16)),
+            discrepancy: Discrepancy(referenceID: "323200000129", code: "2", description: "Anulación"),
+            supplier: AnnexInvoice.party("Emisor Nota S.A.S.", nit: "900373076", dv: 4), customer: buyer,
+            paymentMeans: PaymentMeans(methodID: "1", code: "10"), taxTotals: [iva],
+            totals: MonetaryTotal(
+                lineExtensionAmount: amount("5000.00"), taxExclusiveAmount: amount("5000.00"),
+                taxInclusiveAmount: amount("5950.00"), payableAmount: amount("5950.00")),
+            lines: [
+                DocumentLine(
+                    id: 1, code: nil, description: "Devolución", quantity: 1, unitCode: "94", unitPrice: amount("5000.00"),
+                    discount: .zero, lineExtensionAmount: amount("5000.00"), taxes: [iva])
+            ],
+            control: nil,
+            software: SoftwareProvider(
+                providerNIT: "900373076", providerCheckDigit: 4, softwareID: "56f2ae4e-9812-4fad-9255-08fcfcd5ccb0",
+                securityCode: String(repeating: "b", count: 96)),
+            qrText: "CUDE: \(cude)")
+    }
+}
