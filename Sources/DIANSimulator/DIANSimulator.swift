@@ -1,7 +1,7 @@
 public import DIANClient
 import Dispatch
 import Foundation
-public import HTTPServer
+import HTTPServer
 import UBL
 
 /// Folio's DIAN simulator: DIAN's SOAP 1.2 contract on `POST /WcfDianCustomerServices.svc`, on ``HTTPServer``.
@@ -48,7 +48,7 @@ public final class DIANSimulator: Sendable {
     }
 
     /// Starts listening.
-    /// - Throws: ``HTTPServer/HTTPServerError`` when the port is taken.
+    /// - Throws: `HTTPServerError` when the port is taken.
     public func start() throws { try server.start() }
 
     /// Stops listening (answers in progress get a grace period of 2 s).
