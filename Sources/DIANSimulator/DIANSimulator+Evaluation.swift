@@ -101,6 +101,18 @@ extension DIANSimulator {
         guard let zip = Data(base64Encoded: contentFile, options: .ignoreUnknownCharacters),
             let entries = try? DIANZip.entries(of: [UInt8](zip)), entries.count == 1, let entry = entries.first
         else { return rejected(SimulatorRules.reject("ZB01", "contentFile no es un ZIP con un único ApplicationResponse.")) }
+        let schemaErrors: [XMLDiagnostic]
+        do {
+            schemaErrors = eventSchema.validate(try XMLDocument.parse(entry.bytes, sourceName: entry.name))
+                .filter { $0.severity >= .error }
+        } catch {
+            schemaErrors = error.diagnostics.isEmpty
+                ? [XMLDiagnostic(file: entry.name, line: 0, column: 0, message: error.message, severity: .fatal)]
+                : error.diagnostics
+        }
+        if let first = schemaErrors.first {
+            return rejected(SimulatorRules.reject("ZB02", "\(first.file):\(first.line): \(first.message)"))
+        }
         do {
             try security.verifyDocument(entry.bytes)
         } catch {

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import HTTPServer
 import UBL
+import XMLTree
 
 /// Folio's DIAN simulator: DIAN's SOAP 1.2 contract on `POST /WcfDianCustomerServices.svc`, on ``HTTPServer``.
 ///
@@ -16,6 +17,8 @@ public final class DIANSimulator: Sendable {
     let configuration: SimulatorConfiguration
     let security: any SimulatorSecurity
     let validator: UBLValidator
+    /// `UBL-ApplicationResponse-2.1.xsd`, for RADIAN events.
+    let eventSchema: XMLSchema
     let state = SimulatorState()
     /// Blocking work (libxml2 validation, signing) runs here, never on Swift's cooperative pool.
     private let work = DispatchQueue(label: "folio.dian-sim.work", attributes: .concurrent)
@@ -33,6 +36,8 @@ public final class DIANSimulator: Sendable {
         self.configuration = configuration
         self.security = security
         self.validator = try UBLValidator(schemasDirectory: configuration.schemasDirectory)
+        self.eventSchema = try XMLSchema(
+            contentsOf: configuration.schemasDirectory + "/maindoc/UBL-ApplicationResponse-2.1.xsd")
         var router = Router()
         let box = WeakSimulator()
         router.add("POST", DIANEndpoint.servicePath) { request, _ in

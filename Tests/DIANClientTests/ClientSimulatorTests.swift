@@ -155,6 +155,12 @@ struct ClientSimulatorTests {
         #expect(accepted.isAccepted, "\(accepted.messages)")
         let twice = try client.sendEventUpdateStatus(zip: eventZip)
         #expect(!twice.isValid)
+        // An event that breaks the ApplicationResponse XSD (IssueDate before ID) is refused by the schema.
+        let broken = Self.event030.replacingOccurrences(of: "<cbc:ID>EV1</cbc:ID>", with: "")
+            .replacingOccurrences(of: "<cbc:IssueTime>", with: "<cbc:ID>EV1</cbc:ID><cbc:IssueTime>")
+        let brokenZip = try DIANZip.make(fileName: "ar.xml", xml: Array(broken.utf8), modified: AnnexInvoice.issueDay)
+        let refused = try client.sendEventUpdateStatus(zip: brokenZip)
+        #expect(refused.rejections.map(\.rule) == ["ZB02"], "\(refused.messages)")
     }
 
     /// Acuse de recibo (030) by the buyer, written by hand after DIAN.md §7.
