@@ -16,6 +16,8 @@ let cTargets: [Target] = [
     .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
     .systemLibrary(name: "CXMLSec", pkgConfig: "xmlsec1-openssl", providers: [.apt(["libxmlsec1-dev"])]),
+    .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
 ]
 
 // MARK: Swift modules, lowest layer first
@@ -49,6 +51,12 @@ let swiftTargets: [Target] = [
     .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
     // ERP JSON documents → drafts, with field-level errors.
     .target(name: "Intake", dependencies: ["DocumentModel"]),
+    // DIAN web services: SOAP 1.2 over libcurl, DIAN ZIPs (libzip), responses, file names.
+    .target(name: "DIANClient", dependencies: ["CCurl", "CZip", "XMLTree"]),
+    // Folio's DIAN simulator: the same SOAP contract, server side, on HTTPServer.
+    .target(
+        name: "DIANSimulator",
+        dependencies: ["DIANClient", "HTTPServer", "UBL", "DIANRules", "DocumentModel", "XMLTree"]),
     // Draft → numbered, coded, UBL document (stages).
     .target(name: "Issuance", dependencies: ["DocumentModel", "DIANRules", "UBL"]),
     // Wiring and configuration: the only module that knows every other.
@@ -59,7 +67,9 @@ let swiftTargets: [Target] = [
             "Printing", "Store", "HTTPServer", "Intake", "Issuance", "XMLTree", "Signing",
         ]
     ),
-    .executableTarget(name: "folio", dependencies: ["FolioApp", "Issuance", "Printing", "Render", "DisplayModel", "Store", "LayoutTemplate"]),
+    .executableTarget(
+        name: "folio",
+        dependencies: ["FolioApp", "Issuance", "Printing", "Render", "DisplayModel", "Store", "LayoutTemplate", "DIANSimulator"]),
     // Test support: processes, private cupsd + ippeveprinter, temp dirs, external checkers.
     .target(name: "FolioTesting", dependencies: ["Printing"]),
 ]
@@ -79,6 +89,9 @@ let testTargets: [Target] = [
     .testTarget(name: "IssuanceTests", dependencies: ["Issuance", "DocumentModel"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "DocumentModel", "FolioTesting"]),
     .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+    .testTarget(
+        name: "DIANClientTests",
+        dependencies: ["DIANClient", "DIANSimulator", "UBL", "DIANRules", "DocumentModel", "XMLTree", "FolioTesting"]),
     .testTarget(name: "IntegrationTests", dependencies: ["FolioApp", "FolioTesting", "Printing", "Store", "DocumentModel"]),
 ]
 

@@ -17,6 +17,8 @@ let usage = """
                             HTTP API, print worker; data in SQLite under the data directory
       preview LAYOUT.xml --sample DATA [--out DIR] [--config CONFIG] [--watch]
                             render one layout with a sample to DIR/preview.pdf and PNG pages; --watch re-renders on save
+      dian-sim --port P --technical-key K [--fault KIND …]
+                            Folio's DIAN SOAP simulator on http://127.0.0.1:P/WcfDianCustomerServices.svc
       check [LAYOUTS_DIR]   check every layout template (default Layouts/); exit 1 on any error
       bench render --inputs DIR [--iterations N]
                             render benchmark (release build), see README
@@ -43,6 +45,7 @@ do {
     case "check": try CheckCommand.run(rest)
     case "preview": try PreviewCommand.run(rest)
     case "serve": try await ServeCommand.run(rest)
+    case "dian-sim": try DianSimCommand.run(rest)
     case "bench":
         guard rest.first == "render" else { throw CommandLineArguments.UsageError(description: "bench needs a subject: bench render") }
         exit(try runRenderBenchmark(Array(rest.dropFirst())))
