@@ -65,6 +65,7 @@ let swiftTargets: [Target] = [
         dependencies: [
             "DocumentModel", "DIANRules", "UBL", "DisplayModel", "LayoutTemplate", "LayoutEngine", "Render",
             "Printing", "Store", "HTTPServer", "Intake", "Issuance", "XMLTree", "Signing",
+            "DIANClient",
         ]
     ),
     .executableTarget(

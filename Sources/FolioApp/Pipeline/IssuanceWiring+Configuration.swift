@@ -1,4 +1,6 @@
+import DIANClient
 import Foundation
+import DocumentModel
 import Issuance
 import Signing
 
@@ -9,6 +11,7 @@ extension IssuanceWiring {
     /// the start, naming the company and the file.
     public init(configuration: FolioConfiguration, world: FolioWorld) throws {
         var signers: [String: any DocumentSigning] = [:]
+        var gateways: [String: any DIANGateway] = [:]
         var problems: [String] = []
         for (index, company) in configuration.companies.enumerated() {
             guard let signing = company.signing else { continue }
@@ -22,11 +25,24 @@ extension IssuanceWiring {
                     problems.append("companies[\(index + 1)].signing: the certificate \(identity.subject) expired on \(identity.notAfter)")
                 }
                 signers[company.profile.companyID] = XAdESSigner(identity: identity)
+                if let dian = configuration.dian {
+                    let client = DIANClient(
+                        endpoint: DIANEndpoint(url: dian.endpoint), security: SignedEnvelopes(security: WSSecurity(identity: identity)),
+                        timeout: .seconds(dian.timeout), now: world.now)
+                    gateways[company.profile.companyID] = DIANServiceGateway(
+                        client: client, issuerNIT: company.profile.supplier.identification.number, now: world.now)
+                }
             } catch {
                 problems.append("companies[\(index + 1)].signing: \(error)")
             }
         }
         guard problems.isEmpty else { throw ConfigurationError(file: configuration.source, problems: problems) }
-        self.init(signers: signers, contingencyAfter: configuration.dian?.contingencyAfter)
+        if configuration.dian != nil {
+            for (index, company) in configuration.companies.enumerated() where company.signing == nil {
+                problems.append("companies[\(index + 1)].signing: a certificate is needed to transmit to DIAN")
+            }
+        }
+        guard problems.isEmpty else { throw ConfigurationError(file: configuration.source, problems: problems) }
+        self.init(signers: signers, gateways: gateways, contingencyAfter: configuration.dian?.contingencyAfter)
     }
 }
