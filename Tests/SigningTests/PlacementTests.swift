@@ -45,3 +45,25 @@ import XMLTree
         #expect(diagnostics.filter { $0.severity >= .error }.isEmpty, "\(diagnostics)")
     }
 }
+
+/// Markup the byte splicer must step over without losing its place: comments and CDATA containing tags,
+/// processing instructions, `>` inside attribute values, single-quoted attributes.
+@Suite struct AwkwardMarkupTests {
+    @Test func commentsCDATAAndQuotedAngleBracketsKeepEveryByte() throws {
+        let fixture = try Repository.fixture("application-response-event-030-minimal.xml").text
+        let awkward = fixture
+            .replacingOccurrences(
+                of: "<cbc:ProfileExecutionID>",
+                with: "<!-- <ext:UBLExtensions> in a comment --><?folio note > here?><cbc:ProfileExecutionID>")
+            .replacingOccurrences(
+                of: "<cbc:ID>EVT-001</cbc:ID>",
+                with: "<cbc:ID schemeName='a > b &amp; \"c\"'>EVT-001</cbc:ID><cbc:Note><![CDATA[<cac:Fake></cac:Fake> ]] > & ñ]]></cbc:Note>")
+        let unsigned = Array(awkward.utf8)
+        let signed = try XAdESSigner(identity: try Shared.identity()).sign(unsigned, signingTime: signingTime)
+        #expect(try xmlsecVerify(signed).status == 0)
+        _ = try SignatureVerifier.verify(signed)
+        let start = try #require(signed.firstRange(of: Array("<ext:UBLExtensions>".utf8)))
+        let end = try #require(signed.firstRange(of: Array("</ext:UBLExtensions>".utf8)))
+        #expect(Array(signed[..<start.lowerBound]) + Array(signed[end.upperBound...]) == unsigned)
+    }
+}

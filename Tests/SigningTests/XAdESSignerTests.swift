@@ -30,6 +30,13 @@ import XMLTree
         #expect(verified.signingTime == "2024-03-15T10:40:00.250-05:00")
         #expect(verified.signerSubject == "CN=Firma Pruebas Ñandú,serialNumber=900373115,O=Óptica Folio Pruebas S.A.S.,L=Bogotá D.C.,C=CO")
         #expect(verified.certificateDER == (try signerDER()))
+        // What was signed carries ñ, accents, `&` and (invoices) the 3,000-character description.
+        if name != "final-consumer invoice" { #expect(signed.text.contains("Peña &amp; Hijos Ñandú S.A.S.")) }
+        if name.hasSuffix("invoice") {
+            let escaped = SampleDocuments.longDescription.replacingOccurrences(of: "&", with: "&amp;")
+                .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            #expect(signed.text.contains("<cbc:Description>\(escaped)</cbc:Description>"))
+        }
     }
 
     @Test(arguments: SampleDocuments.names)
