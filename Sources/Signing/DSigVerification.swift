@@ -20,6 +20,8 @@ enum DSigVerification {
         defer { xmlSecDSigCtxDestroy(context) }
         context.pointee.signKey = key
         context.pointee.transformCtx.enabledUris = UInt32(xmlSecTransformUriTypeEmpty | xmlSecTransformUriTypeSameDocument)
+        // DIAN signatures have no ds:Manifest; never follow references hidden in one.
+        context.pointee.flags |= UInt32(XMLSEC_DSIG_FLAGS_IGNORE_MANIFESTS)
         let (status, errors) = XMLSecLibrary.collectingErrors { xmlSecDSigCtxVerify(context, signature) }
         guard status >= 0 else {
             throw SigningError(.invalidSignature, "the signature cannot be processed", details: errors)

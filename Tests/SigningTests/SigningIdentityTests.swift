@@ -66,3 +66,16 @@ import Testing
         }
     }
 }
+
+@Suite struct CertificateValidityTests {
+    @Test func signingOutsideTheCertificateValidityIsRefused() throws {
+        let signer = XAdESSigner(identity: try Shared.identity())
+        let unsigned = try Repository.fixture("application-response-event-030-minimal.xml")
+        // 2040-01-01T00:00:00Z, after the test certificates' 2039-12-31T23:59:59Z.
+        #expect { try signer.sign(unsigned, signingTime: Date(timeIntervalSince1970: 2_208_988_800)) } throws: {
+            let error = $0 as? SigningError
+            return error?.code == .expired
+                && error?.message.hasSuffix("to 2039-12-31T18:59:59.000-05:00") == true
+        }
+    }
+}
