@@ -7,7 +7,9 @@ enum DSigVerification {
         _ signature: xmlNodePtr, in document: ParsedXML, key certificate: Certificate, references: [String: String]
     ) throws(SigningError) {
         for node in [signature] + signature.descendants(where: { $0.attribute("Id") != nil }) {
-            if let id = node.attribute("Id"), let attribute = node.attributeNode("Id") { document.registerID(id, attribute: attribute) }
+            if let id = node.attribute("Id"), let attribute = node.attributeNode("Id") {
+                document.registerID(id, attribute: attribute)
+            }
         }
         guard let publicKey = X509_get0_pubkey(certificate.pointer) else {
             throw SigningError(.invalidSignature, "the signer certificate has no usable public key")

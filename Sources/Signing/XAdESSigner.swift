@@ -52,7 +52,8 @@ public final class XAdESSigner: Sendable {
             throw SigningError(
                 .expired,
                 "the signer certificate (\(identity.subject)) is not valid at \(time): valid from "
-                    + "\(BogotaTimestamp.string(certificates[0].notBefore)) to \(BogotaTimestamp.string(certificates[0].notAfter))")
+                    + "\(BogotaTimestamp.string(certificates[0].notBefore)) to \(BogotaTimestamp.string(certificates[0].notAfter))"
+            )
         }
         let key = try PrivateKey(der: identity.privateKeyDER)
         let baseID = "xmldsig-" + DerivedUUID.make(from: unsignedXML, salt: time + identity.subject)
