@@ -30,7 +30,8 @@ public struct TestCertificates: Sendable {
     public static let intermediateSerialDecimal = "8192"
     public static let rootSerialDecimal = "4096"
     /// The signer's subject as given to OpenSSL (with accents and ñ).
-    public static let signerSubject = "/C=CO/L=Bogotá D.C./O=Óptica Folio Pruebas S.A.S./serialNumber=900373115/CN=Firma Pruebas Ñandú"
+    public static let signerSubject =
+        "/C=CO/L=Bogotá D.C./O=Óptica Folio Pruebas S.A.S./serialNumber=900373115/CN=Firma Pruebas Ñandú"
     public static let intermediateSubject = "/C=CO/O=Folio Pruebas CA/CN=Folio Test Intermediate CA"
     public static let rootSubject = "/C=CO/O=Folio Pruebas CA/CN=Folio Test Root CA"
 
@@ -107,7 +108,8 @@ public struct TestCertificates: Sendable {
         }
         try issue("root", subject: rootSubject, serialHex: "1000", issuer: nil, extensions: "root")
         try issue("intermediate", subject: intermediateSubject, serialHex: "2000", issuer: "root", extensions: "intermediate")
-        try issue("signer", subject: signerSubject, serialHex: "4F6C696F2026CAFE0001", issuer: "intermediate", extensions: "signer")
+        try issue(
+            "signer", subject: signerSubject, serialHex: "4F6C696F2026CAFE0001", issuer: "intermediate", extensions: "signer")
 
         let chain = try ["signer", "intermediate", "root"].map { try Data(contentsOf: directory.appending(path: "\($0).pem")) }
         try chain.reduce(Data(), +).write(to: directory.appending(path: "chain.pem"))

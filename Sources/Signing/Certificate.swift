@@ -15,7 +15,8 @@ final class Certificate {
             parsed = d2i_X509(nil, &cursor, buffer.count)
         }
         guard let parsed else {
-            throw SigningError(.invalidIdentity, "\(what) is not a DER X.509 certificate", details: XMLSecLibrary.drainOpenSSLErrors())
+            throw SigningError(
+                .invalidIdentity, "\(what) is not a DER X.509 certificate", details: XMLSecLibrary.drainOpenSSLErrors())
         }
         self.init(takingOwnershipOf: parsed)
     }

@@ -3,7 +3,8 @@ import Foundation
 
 /// Checks that a certificate chains to trusted roots, with OpenSSL's path validation.
 enum ChainVerifier {
-    static func verify(_ leaf: Certificate, intermediates: [Certificate], rootsPEM: [String], at date: Date) throws(SigningError) {
+    static func verify(_ leaf: Certificate, intermediates: [Certificate], rootsPEM: [String], at date: Date) throws(SigningError)
+    {
         guard let store = X509_STORE_new() else { throw SigningError(.library, "X509_STORE_new failed") }
         defer { X509_STORE_free(store) }
         var roots = 0
@@ -35,7 +36,8 @@ enum ChainVerifier {
             let code = X509_STORE_CTX_get_error(context)
             let reason = X509_verify_cert_error_string(Int(code)).map { String(cString: $0) } ?? "error \(code)"
             ERR_clear_error()
-            throw SigningError(.untrustedCertificate, "the signer certificate (\(leaf.subject)) is not trusted at the signing time: \(reason)")
+            throw SigningError(
+                .untrustedCertificate, "the signer certificate (\(leaf.subject)) is not trusted at the signing time: \(reason)")
         }
     }
 }

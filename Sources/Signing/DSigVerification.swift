@@ -7,7 +7,9 @@ enum DSigVerification {
         _ signature: xmlNodePtr, in document: ParsedXML, key certificate: Certificate, references: [String: String]
     ) throws(SigningError) {
         for node in [signature] + signature.descendants(where: { $0.attribute("Id") != nil }) {
-            if let id = node.attribute("Id"), let attribute = node.attributeNode("Id") { document.registerID(id, attribute: attribute) }
+            if let id = node.attribute("Id"), let attribute = node.attributeNode("Id") {
+                document.registerID(id, attribute: attribute)
+            }
         }
         guard let publicKey = X509_get0_pubkey(certificate.pointer) else {
             throw SigningError(.invalidSignature, "the signer certificate has no usable public key")
@@ -20,6 +22,8 @@ enum DSigVerification {
         defer { xmlSecDSigCtxDestroy(context) }
         context.pointee.signKey = key
         context.pointee.transformCtx.enabledUris = UInt32(xmlSecTransformUriTypeEmpty | xmlSecTransformUriTypeSameDocument)
+        // DIAN signatures have no ds:Manifest; never follow references hidden in one.
+        context.pointee.flags |= UInt32(XMLSEC_DSIG_FLAGS_IGNORE_MANIFESTS)
         let (status, errors) = XMLSecLibrary.collectingErrors { xmlSecDSigCtxVerify(context, signature) }
         guard status >= 0 else {
             throw SigningError(.invalidSignature, "the signature cannot be processed", details: errors)

@@ -33,6 +33,7 @@ enum IdentityLoader {
                 .invalidIdentity, "\(path): the PKCS#12 file cannot be decrypted (unsupported algorithm?)",
                 details: XMLSecLibrary.drainOpenSSLErrors())
         }
+        ERR_clear_error()  // a first attempt without the legacy provider may have queued errors
         let key = PrivateKey(takingOwnershipOf: keyPointer)
         var certificates = [Certificate(takingOwnershipOf: certificatePointer)]
         certificates += others.map { Certificate(takingOwnershipOf: $0) }

@@ -51,7 +51,9 @@ struct SignatureShape {
         for reference in references {
             guard let uri = reference.attribute("URI") else { throw Self.invalid("a ds:Reference has no URI") }
             let digest = reference.child("DigestMethod", Namespace.ds)?.attribute("Algorithm") ?? ""
-            guard Self.digestMethods.contains(digest) else { throw Self.invalid("unsupported DigestMethod '\(digest)' (URI \"\(uri)\")") }
+            guard Self.digestMethods.contains(digest) else {
+                throw Self.invalid("unsupported DigestMethod '\(digest)' (URI \"\(uri)\")")
+            }
             let transforms = (reference.child("Transforms", Namespace.ds)?.children("Transform", Namespace.ds) ?? [])
                 .map { $0.attribute("Algorithm") ?? "" }
             let c14nOnly = transforms.allSatisfy { Self.canonicalizations.contains($0) }

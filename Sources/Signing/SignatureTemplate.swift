@@ -77,7 +77,9 @@ enum SignatureTemplate {
     /// Registers the Ids, then lets xmlsec compute the three digests and the signature value.
     static func sign(_ signature: xmlNodePtr, key: PrivateKey, document: ParsedXML, baseID: String) throws(SigningError) {
         for node in [signature] + signature.descendants(where: { $0.attribute("Id") != nil }) {
-            if let id = node.attribute("Id"), let attribute = node.attributeNode("Id") { document.registerID(id, attribute: attribute) }
+            if let id = node.attribute("Id"), let attribute = node.attributeNode("Id") {
+                document.registerID(id, attribute: attribute)
+            }
         }
         let xmlsecKey = try key.xmlSecKey()
         guard let context = xmlSecDSigCtxCreate(nil) else {

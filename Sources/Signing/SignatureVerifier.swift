@@ -9,6 +9,12 @@ public struct VerifiedSignature: Sendable {
     public var signerSubject: String
     /// The signer certificate, DER.
     public var certificateDER: [UInt8]
+
+    public init(signingTime: String, signerSubject: String, certificateDER: [UInt8]) {
+        self.signingTime = signingTime
+        self.signerSubject = signerSubject
+        self.certificateDER = certificateDER
+    }
 }
 
 /// Verifies the enveloped XAdES-EPES signature of a DIAN UBL document.

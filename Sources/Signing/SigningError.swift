@@ -38,7 +38,7 @@ public struct SigningError: Error, Sendable, CustomStringConvertible {
         public static let untrustedCertificate = Code(.untrustedCertificate)
         /// The XAdES policy identifier, its hash or the signing-certificate digest is wrong.
         public static let policyMismatch = Code(.policyMismatch)
-        /// A WS-Security timestamp or certificate is outside its validity window.
+        /// A WS-Security timestamp or a certificate is outside its validity window.
         public static let expired = Code(.expired)
         /// xmlsec1, libxml2 or OpenSSL failed unexpectedly.
         public static let library = Code(.library)

@@ -17,6 +17,7 @@ public struct SigningIdentity: Sendable {
     /// Loads a PKCS#12 (`.p12`/`.pfx`) file, the form Colombian certification authorities deliver.
     ///
     /// Files encrypted with the legacy RC2/3DES algorithms that older CAs still use are read too.
+    /// Certificates in the file that are not in the signer's issuer chain are left out.
     /// - Parameters:
     ///   - path: The file.
     ///   - password: Its password.

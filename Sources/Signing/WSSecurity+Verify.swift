@@ -37,7 +37,8 @@ extension WSSecurity {
 
         let certificate = try tokenCertificate(security, signature: signature)
         guard certificate.notBefore <= now, now <= certificate.notAfter else {
-            throw SigningError(.expired, "the token certificate (\(certificate.subject)) is not valid at \(BogotaTimestamp.utc(now))")
+            throw SigningError(
+                .expired, "the token certificate (\(certificate.subject)) is not valid at \(BogotaTimestamp.utc(now))")
         }
         if let attribute = to.attributeNode("Id", namespace: Namespace.wsu) { document.registerID(toID, attribute: attribute) }
         try DSigVerification.verify(signature, in: document, key: certificate, references: ["#\(toID)": "wsa:To"])
@@ -59,7 +60,10 @@ extension WSSecurity {
 
     /// The `wsse:BinarySecurityToken` that `ds:KeyInfo/wsse:SecurityTokenReference/wsse:Reference` names.
     private static func tokenCertificate(_ security: xmlNodePtr, signature: xmlNodePtr) throws(SigningError) -> Certificate {
-        guard let uri = signature.path([("KeyInfo", Namespace.ds), ("SecurityTokenReference", Namespace.wsse), ("Reference", Namespace.wsse)])?
+        guard
+            let uri = signature.path([
+                ("KeyInfo", Namespace.ds), ("SecurityTokenReference", Namespace.wsse), ("Reference", Namespace.wsse),
+            ])?
             .attribute("URI"), uri.hasPrefix("#")
         else { throw SigningError(.invalidSignature, "ds:KeyInfo does not reference a wsse:BinarySecurityToken") }
         guard

@@ -21,6 +21,10 @@ public struct WSSecurity: Sendable {
 
     /// Adds the `wsse:Security` header, as the first child of `soap:Header`.
     ///
+    /// `wsa:To` gets a `wsu:Id` when it has none. The exclusive-C14N `PrefixList`s are DIAN's literal
+    /// `wsa soap wcf` (SignedInfo) and `soap wcf` (the reference), as in DIAN.md §5; prefixes the envelope
+    /// does not use are ignored by C14N. Ids are derived from the envelope and `now` (no random source).
+    ///
     /// - Parameters:
     ///   - envelope: A SOAP 1.2 envelope whose `soap:Header` already holds `wsa:Action` and `wsa:To`.
     ///   - now: The `wsu:Created` time.

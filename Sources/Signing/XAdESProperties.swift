@@ -28,7 +28,8 @@ struct XAdESProperties {
             .trimmingCharacters(in: .whitespacesAndNewlines)
         guard identifier == XMLSecLibrary.policyIdentifier else {
             throw SigningError(
-                .policyMismatch, "xades:SigPolicyId/Identifier is '\(identifier ?? "missing")', expected \(XMLSecLibrary.policyIdentifier)")
+                .policyMismatch,
+                "xades:SigPolicyId/Identifier is '\(identifier ?? "missing")', expected \(XMLSecLibrary.policyIdentifier)")
         }
         let hash = policy?.child("SigPolicyHash", Namespace.xades)
         let method = hash?.child("DigestMethod", Namespace.ds)?.attribute("Algorithm")
@@ -54,7 +55,8 @@ struct XAdESProperties {
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             guard serial == signer.serialDecimal else {
                 throw SigningError(
-                    .policyMismatch, "xades:IssuerSerial/X509SerialNumber is \(serial ?? "missing"), the signer's is \(signer.serialDecimal)")
+                    .policyMismatch,
+                    "xades:IssuerSerial/X509SerialNumber is \(serial ?? "missing"), the signer's is \(signer.serialDecimal)")
             }
             return
         }

@@ -41,13 +41,21 @@ public final class XAdESSigner: Sendable {
     ///   - signingTime: Written as `xades:SigningTime` in Bogotá time (`-05:00`) with milliseconds.
     /// - Returns: The signed document.
     /// - Throws: ``SigningError``: `.malformedDocument`, `.unsupportedDocument` (two slots, an empty
-    ///   `ext:UBLExtensions`), `.invalidIdentity` or `.library`.
+    ///   `ext:UBLExtensions`, already signed), `.expired` (the certificate is not valid at `signingTime`),
+    ///   `.invalidIdentity` or `.library`.
     public func sign(_ unsignedXML: [UInt8], signingTime: Date) throws -> [UInt8] {
         let document = try ParsedXML(parsing: unsignedXML, sourceName: "document to sign")
         let ranges = try ElementRanges(unsignedXML)
         let certificates = try identity.certificates()
-        let key = try PrivateKey(der: identity.privateKeyDER)
         let time = BogotaTimestamp.string(signingTime)
+        guard certificates[0].notBefore <= signingTime, signingTime <= certificates[0].notAfter else {
+            throw SigningError(
+                .expired,
+                "the signer certificate (\(identity.subject)) is not valid at \(time): valid from "
+                    + "\(BogotaTimestamp.string(certificates[0].notBefore)) to \(BogotaTimestamp.string(certificates[0].notAfter))"
+            )
+        }
+        let key = try PrivateKey(der: identity.privateKeyDER)
         let baseID = "xmldsig-" + DerivedUUID.make(from: unsignedXML, salt: time + identity.subject)
 
         let placement = try SignaturePlacement.locate(in: document, ranges: ranges)

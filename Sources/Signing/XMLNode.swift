@@ -1,4 +1,5 @@
 import CXMLSec
+import Foundation
 
 /// Namespace URIs the signatures use.
 enum Namespace {
@@ -121,5 +122,3 @@ extension String {
     /// Standard base64 of `bytes`, on one line.
     static func base64(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
 }
-
-import Foundation

@@ -70,7 +70,8 @@ public enum AttachedDocumentWriter {
     /// Whether `ext:UBLExtensions` holds a `ds:Signature`.
     private static func isSigned(_ bytes: [UInt8]) throws -> Bool {
         let root = try UBLReader.parse(bytes, sourceName: "signed invoice")
-        let contents = root.firstChild(named: "UBLExtensions", namespace: UBLNamespace.ext)?
+        let contents =
+            root.firstChild(named: "UBLExtensions", namespace: UBLNamespace.ext)?
             .children(named: "UBLExtension", namespace: UBLNamespace.ext)
             .compactMap { $0.firstChild(named: "ExtensionContent", namespace: UBLNamespace.ext) } ?? []
         return contents.contains { $0.firstChild(named: "Signature", namespace: UBLNamespace.ds) != nil }
@@ -89,7 +90,8 @@ public enum AttachedDocumentWriter {
         let scheme = wrapper.cac("PartyTaxScheme")
         scheme.cbc("RegistrationName", party.name)
         var attributes: KeyValuePairs<String, String> = [
-            "schemeAgencyID": DIANAgency.id, "schemeAgencyName": DIANAgency.name, "schemeName": party.identification.type.rawValue,
+            "schemeAgencyID": DIANAgency.id, "schemeAgencyName": DIANAgency.name,
+            "schemeName": party.identification.type.rawValue,
         ]
         if party.identification.type == .nit, let digit = party.identification.checkDigit {
             attributes = [

@@ -27,7 +27,8 @@ import XMLTree
         #expect(try SignatureVerifier.verify(attached).signingTime == "2024-03-15T11:40:00.250-05:00")
 
         let schema = Repository.schema("UBL-AttachedDocument-2.1.xsd")
-        let lint = try TestProcess.run("xmllint", ["--noout", "--schema", schema, try writeTemporary(attached, name: "attached.xml")])
+        let lint = try TestProcess.run(
+            "xmllint", ["--noout", "--schema", schema, try writeTemporary(attached, name: "attached.xml")])
         #expect(lint.status == 0, "\(lint.stderr)")
         #expect(lint.stderr.hasSuffix("attached.xml validates\n"), "\(lint.stderr)")
 

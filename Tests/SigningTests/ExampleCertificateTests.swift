@@ -16,7 +16,10 @@ import Testing
         let root = directory.appending(path: "folio-demo-root-TEST-ONLY.pem").path
         let result = try TestProcess.run(
             "xmlsec1",
-            ["--verify", "--trusted-pem", root, "--enabled-reference-uris", "empty,same-doc", try writeTemporary(signed, name: "demo.xml")])
+            [
+                "--verify", "--trusted-pem", root, "--enabled-reference-uris", "empty,same-doc",
+                try writeTemporary(signed, name: "demo.xml"),
+            ])
         #expect(result.status == 0, "\(result.stderr)")
         _ = try SignatureVerifier.verify(signed, trustedRootsPEM: [try String(contentsOfFile: root, encoding: .utf8)])
     }

@@ -20,10 +20,15 @@ import XMLTree
         #expect(try SignatureVerifier.verify(signed).signingTime == "2024-03-15T10:40:00.250-05:00")
 
         // Inserted right after the root's start tag; every other byte unchanged.
-        let rootTagEnd = try #require(unsigned.firstRange(of: Array("xmlns:sts=\"http://www.dian.gov.co/contratos/facturaelectronica/v1/Structures\">".utf8)))
+        let rootTagEnd = try #require(
+            unsigned.firstRange(
+                of: Array("xmlns:sts=\"http://www.dian.gov.co/contratos/facturaelectronica/v1/Structures\">".utf8)))
         let insertedStart = rootTagEnd.upperBound
-        #expect(signed[insertedStart...].starts(with: Array("<ext:UBLExtensions><ext:UBLExtension><ext:ExtensionContent><ds:Signature ".utf8)))
-        let end = try #require(signed.firstRange(of: Array("</ds:Signature></ext:ExtensionContent></ext:UBLExtension></ext:UBLExtensions>".utf8)))
+        #expect(
+            signed[insertedStart...].starts(
+                with: Array("<ext:UBLExtensions><ext:UBLExtension><ext:ExtensionContent><ds:Signature ".utf8)))
+        let end = try #require(
+            signed.firstRange(of: Array("</ds:Signature></ext:ExtensionContent></ext:UBLExtension></ext:UBLExtensions>".utf8)))
         #expect(signed[..<insertedStart] == unsigned[..<insertedStart])
         #expect(signed[end.upperBound...] == unsigned[insertedStart...])
     }
@@ -31,7 +36,11 @@ import XMLTree
     @Test func invoiceWithoutSlotGetsANewLastUBLExtension() throws {
         let written = try UBLWriter.write(SampleDocuments.invoice).text
         // Drop the second UBLExtension (the slot) as another program might have written it.
-        let slotExtension = try #require(written.firstMatch(of: #/\s*<ext:UBLExtension>\s*<ext:ExtensionContent>\s*<folio:SignaturePending/>\s*</ext:ExtensionContent>\s*</ext:UBLExtension>/#)?.range)
+        let slotExtension = try #require(
+            written.firstMatch(
+                of:
+                    #/\s*<ext:UBLExtension>\s*<ext:ExtensionContent>\s*<folio:SignaturePending/>\s*</ext:ExtensionContent>\s*</ext:UBLExtension>/#
+            )?.range)
         let unsigned = Array(written.replacingCharacters(in: slotExtension, with: "").utf8)
         let signed = try XAdESSigner(identity: try Shared.identity()).sign(unsigned, signingTime: signingTime)
 
@@ -43,5 +52,31 @@ import XMLTree
         #expect(signed.suffix(unsigned.count - close.lowerBound) == unsigned[close.lowerBound...])
         let diagnostics = try Shared.ublValidator().validate(signed, sourceName: "no-slot")
         #expect(diagnostics.filter { $0.severity >= .error }.isEmpty, "\(diagnostics)")
+    }
+}
+
+/// Markup the byte splicer must step over without losing its place: comments and CDATA containing tags,
+/// processing instructions, `>` inside attribute values, single-quoted attributes.
+@Suite struct AwkwardMarkupTests {
+    @Test func commentsCDATAAndQuotedAngleBracketsKeepEveryByte() throws {
+        let fixture = try Repository.fixture("application-response-event-030-minimal.xml").text
+        let awkward =
+            fixture
+            .replacingOccurrences(
+                of: "<cbc:ProfileExecutionID>",
+                with: "<!-- <ext:UBLExtensions> in a comment --><?folio note > here?><cbc:ProfileExecutionID>"
+            )
+            .replacingOccurrences(
+                of: "<cbc:ID>EVT-001</cbc:ID>",
+                with:
+                    "<cbc:ID schemeName='a > b &amp; \"c\"'>EVT-001</cbc:ID><cbc:Note><![CDATA[<cac:Fake></cac:Fake> ]] > & ñ]]></cbc:Note>"
+            )
+        let unsigned = Array(awkward.utf8)
+        let signed = try XAdESSigner(identity: try Shared.identity()).sign(unsigned, signingTime: signingTime)
+        #expect(try xmlsecVerify(signed).status == 0)
+        _ = try SignatureVerifier.verify(signed)
+        let start = try #require(signed.firstRange(of: Array("<ext:UBLExtensions>".utf8)))
+        let end = try #require(signed.firstRange(of: Array("</ext:UBLExtensions>".utf8)))
+        #expect(Array(signed[..<start.lowerBound]) + Array(signed[end.upperBound...]) == unsigned)
     }
 }

@@ -39,7 +39,8 @@ enum SampleDocuments {
     static func iva(_ percent: String, base: String, tax: String) -> TaxTotal {
         TaxTotal(
             scheme: .iva, taxAmount: amount(tax),
-            subtotals: [TaxSubtotal(scheme: .iva, taxableAmount: amount(base), taxAmount: amount(tax), percent: decimal(percent))])
+            subtotals: [TaxSubtotal(scheme: .iva, taxableAmount: amount(base), taxAmount: amount(tax), percent: decimal(percent))]
+        )
     }
 
     /// 2 × 150,000.00 − 30,000.00 discount = 270,000.00; IVA 19 % = 51,300.00.
@@ -125,7 +126,8 @@ enum SampleDocuments {
         issueDate: CalendarDate(year: 2024, month: 3, day: 20),
         issueTime: OffsetTime(hour: 8, minute: 0, second: 20, offsetMinutes: -300), dueDate: nil, typeCode: "91",
         notes: [], currency: "COP", orderReference: nil,
-        billingReference: BillingReference(id: "SETP990000101", uuid: cufe, issueDate: CalendarDate(year: 2024, month: 3, day: 15)),
+        billingReference: BillingReference(
+            id: "SETP990000101", uuid: cufe, issueDate: CalendarDate(year: 2024, month: 3, day: 15)),
         discrepancy: Discrepancy(referenceID: "SETP990000101", code: "2", description: "Anulación del servicio de instalación"),
         supplier: supplier, customer: buyer, paymentMeans: PaymentMeans(methodID: "1", code: "10"),
         taxTotals: [iva("19", base: "120000.00", tax: "22800.00")],
@@ -142,7 +144,8 @@ enum SampleDocuments {
         issueTime: OffsetTime(hour: 17, minute: 5, second: 0, offsetMinutes: -300),
         dueDate: CalendarDate(year: 2024, month: 5, day: 1), typeCode: nil, notes: ["Intereses de mora marzo"],
         currency: "COP", orderReference: "OC-7781",
-        billingReference: BillingReference(id: "SETP990000101", uuid: cufe, issueDate: CalendarDate(year: 2024, month: 3, day: 15)),
+        billingReference: BillingReference(
+            id: "SETP990000101", uuid: cufe, issueDate: CalendarDate(year: 2024, month: 3, day: 15)),
         discrepancy: Discrepancy(referenceID: nil, code: "1", description: "Intereses"), supplier: supplier,
         customer: buyer,
         paymentMeans: PaymentMeans(methodID: "2", code: "42", dueDate: CalendarDate(year: 2024, month: 5, day: 1)),

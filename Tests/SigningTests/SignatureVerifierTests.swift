@@ -7,7 +7,9 @@ import UBL
 /// What ``SignatureVerifier`` refuses, each with the reason named.
 @Suite struct SignatureVerifierTests {
     static func signedInvoice() throws -> String {
-        try XAdESSigner(identity: try Shared.identity()).sign(try UBLWriter.write(SampleDocuments.invoice), signingTime: signingTime).text
+        try XAdESSigner(identity: try Shared.identity()).sign(
+            try UBLWriter.write(SampleDocuments.invoice), signingTime: signingTime
+        ).text
     }
 
     @Test func unsignedDocumentIsNotSigned() throws {
@@ -51,7 +53,10 @@ import UBL
         let certificate = directory.appending(path: "other.pem").path
         let made = try TestProcess.run(
             "openssl",
-            ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "30", "-subj", "/CN=Other Root"])
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "30", "-subj",
+                "/CN=Other Root",
+            ])
         #expect(made.status == 0, "\(made.stderr)")
         let other = try String(contentsOfFile: certificate, encoding: .utf8)
         #expect { try SignatureVerifier.verify(Array(try Self.signedInvoice().utf8), trustedRootsPEM: [other]) } throws: {

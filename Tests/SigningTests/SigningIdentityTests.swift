@@ -7,7 +7,8 @@ import Testing
     @Test func pkcs12WithPasswordLoadsTheChainSignerFirst() throws {
         let certificates = try Shared.certificates()
         let identity = try SigningIdentity(pkcs12: certificates.pkcs12.path, password: certificates.pkcs12Password)
-        #expect(identity.subject == "CN=Firma Pruebas Ñandú,serialNumber=900373115,O=Óptica Folio Pruebas S.A.S.,L=Bogotá D.C.,C=CO")
+        #expect(
+            identity.subject == "CN=Firma Pruebas Ñandú,serialNumber=900373115,O=Óptica Folio Pruebas S.A.S.,L=Bogotá D.C.,C=CO")
         // 2039-12-31T23:59:59Z, as given to `openssl ca -enddate`.
         #expect(identity.notAfter == Date(timeIntervalSince1970: 2_208_988_799))
         #expect(identity.certificateChainDER == (try chainDER()))
@@ -52,7 +53,8 @@ import Testing
         let identity = try SigningIdentity(privateKeyPEM: certificates.signerKeyPEM.path, certificateChainPEM: chainPath)
         #expect(identity.certificateChainDER == (try chainDER()))
 
-        let signed = try XAdESSigner(identity: identity).sign(try Repository.fixture("application-response-event-030-minimal.xml"), signingTime: signingTime)
+        let signed = try XAdESSigner(identity: identity).sign(
+            try Repository.fixture("application-response-event-030-minimal.xml"), signingTime: signingTime)
         #expect(try xmlsecVerify(signed).status == 0)
     }
 
@@ -63,6 +65,19 @@ import Testing
             try SigningIdentity(privateKeyPEM: otherKey, certificateChainPEM: certificates.signerPEM.path)
         } throws: { error in
             (error as? SigningError)?.message == "\(certificates.signerPEM.path): no certificate matches the private key"
+        }
+    }
+}
+
+@Suite struct CertificateValidityTests {
+    @Test func signingOutsideTheCertificateValidityIsRefused() throws {
+        let signer = XAdESSigner(identity: try Shared.identity())
+        let unsigned = try Repository.fixture("application-response-event-030-minimal.xml")
+        // 2040-01-01T00:00:00Z, after the test certificates' 2039-12-31T23:59:59Z.
+        #expect { try signer.sign(unsigned, signingTime: Date(timeIntervalSince1970: 2_208_988_800)) } throws: {
+            let error = $0 as? SigningError
+            return error?.code == .expired
+                && error?.message.hasSuffix("to 2039-12-31T18:59:59.000-05:00") == true
         }
     }
 }

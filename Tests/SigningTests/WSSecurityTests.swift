@@ -29,9 +29,12 @@ import Testing
         #expect(subject == "CN=Firma Pruebas Ñandú,serialNumber=900373115,O=Óptica Folio Pruebas S.A.S.,L=Bogotá D.C.,C=CO")
 
         let text = secured.text
-        #expect(text.contains("<wsu:Created>2026-01-01T15:00:00.000Z</wsu:Created><wsu:Expires>2026-01-01T15:05:00.000Z</wsu:Expires>"))
+        #expect(
+            text.contains(
+                "<wsu:Created>2026-01-01T15:00:00.000Z</wsu:Created><wsu:Expires>2026-01-01T15:05:00.000Z</wsu:Expires>"))
         #expect(text.contains("<ds:CanonicalizationMethod Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\">"))
-        #expect(text.contains("<InclusiveNamespaces xmlns=\"http://www.w3.org/2001/10/xml-exc-c14n#\" PrefixList=\"wsa soap wcf\"/>"))
+        #expect(
+            text.contains("<InclusiveNamespaces xmlns=\"http://www.w3.org/2001/10/xml-exc-c14n#\" PrefixList=\"wsa soap wcf\"/>"))
         #expect(text.contains("<InclusiveNamespaces xmlns=\"http://www.w3.org/2001/10/xml-exc-c14n#\" PrefixList=\"soap wcf\"/>"))
         #expect(text.contains("<wsse:Reference URI=\"#X509-"))
         #expect(text.contains("<ds:SignatureMethod Algorithm=\"http://www.w3.org/2001/04/xmldsig-more#rsa-sha256\"/>"))
@@ -56,7 +59,8 @@ import Testing
 
     @Test func tamperedWsaToFails() throws {
         let tampered = try secured0().replacingOccurrences(
-            of: "https://vpfe-hab.dian.gov.co/WcfDianCustomerServices.svc", with: "https://vpfe.dian.gov.co/WcfDianCustomerServices.svc")
+            of: "https://vpfe-hab.dian.gov.co/WcfDianCustomerServices.svc",
+            with: "https://vpfe.dian.gov.co/WcfDianCustomerServices.svc")
         #expect {
             try WSSecurity.verify(Array(tampered.utf8), now: Self.now)
         } throws: { error in
@@ -76,7 +80,8 @@ import Testing
     }
 
     @Test func envelopeWithoutWsaToOrSecurityIsRefused() throws {
-        let noTo = Self.envelope.replacingOccurrences(of: "<wsa:To>https://vpfe-hab.dian.gov.co/WcfDianCustomerServices.svc</wsa:To>", with: "")
+        let noTo = Self.envelope.replacingOccurrences(
+            of: "<wsa:To>https://vpfe-hab.dian.gov.co/WcfDianCustomerServices.svc</wsa:To>", with: "")
         #expect { try WSSecurity(identity: try Shared.identity()).secure(Array(noTo.utf8), now: Self.now) } throws: {
             ($0 as? SigningError)?.message == "soap:Header has no wsa:To"
         }

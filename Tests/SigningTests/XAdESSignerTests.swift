@@ -9,8 +9,10 @@ import XMLTree
 /// Invoices, notes and events written by Folio, signed, and checked by `xmlsec1 --verify` (the independent
 /// verifier), by ``SignatureVerifier``, by the UBL XSD and byte for byte against the input.
 @Suite struct XAdESSignerTests {
-    static let schemaNames = ["invoice": "Invoice", "credit note": "CreditNote", "debit note": "DebitNote",
-                              "final-consumer invoice": "Invoice"]
+    static let schemaNames = [
+        "invoice": "Invoice", "credit note": "CreditNote", "debit note": "DebitNote",
+        "final-consumer invoice": "Invoice",
+    ]
 
     static func sign(_ name: String, role: SignerRole = .supplier) throws -> (unsigned: [UInt8], signed: [UInt8]) {
         let document = try #require(SampleDocuments.byName[name])
@@ -28,8 +30,17 @@ import XMLTree
 
         let verified = try SignatureVerifier.verify(signed, trustedRootsPEM: [try Shared.certificates().rootPEMText()])
         #expect(verified.signingTime == "2024-03-15T10:40:00.250-05:00")
-        #expect(verified.signerSubject == "CN=Firma Pruebas Ñandú,serialNumber=900373115,O=Óptica Folio Pruebas S.A.S.,L=Bogotá D.C.,C=CO")
+        #expect(
+            verified.signerSubject
+                == "CN=Firma Pruebas Ñandú,serialNumber=900373115,O=Óptica Folio Pruebas S.A.S.,L=Bogotá D.C.,C=CO")
         #expect(verified.certificateDER == (try signerDER()))
+        // What was signed carries ñ, accents, `&` and (invoices) the 3,000-character description.
+        if name != "final-consumer invoice" { #expect(signed.text.contains("Peña &amp; Hijos Ñandú S.A.S.")) }
+        if name.hasSuffix("invoice") {
+            let escaped = SampleDocuments.longDescription.replacingOccurrences(of: "&", with: "&amp;")
+                .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            #expect(signed.text.contains("<cbc:Description>\(escaped)</cbc:Description>"))
+        }
     }
 
     @Test(arguments: SampleDocuments.names)
@@ -47,7 +58,8 @@ import XMLTree
     func validatesAgainstTheUBLSchema(name: String) throws {
         let (_, signed) = try Self.sign(name)
         let schema = Repository.schema("UBL-\(try #require(Self.schemaNames[name]))-2.1.xsd")
-        let result = try TestProcess.run("xmllint", ["--noout", "--schema", schema, try writeTemporary(signed, name: "signed.xml")])
+        let result = try TestProcess.run(
+            "xmllint", ["--noout", "--schema", schema, try writeTemporary(signed, name: "signed.xml")])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.hasSuffix("signed.xml validates\n"), "\(result.stderr)")
         // Folio's validator: no error; only the two known check-digit warnings (the slot warning is gone).
@@ -71,7 +83,8 @@ import XMLTree
             try SignatureVerifier.verify(tampered)
         } throws: { error in
             let error = error as? SigningError
-            return error?.code == .invalidSignature && error?.message == "digest mismatch for the document: modified after signing"
+            return error?.code == .invalidSignature
+                && error?.message == "digest mismatch for the document: modified after signing"
         }
     }
 
@@ -86,10 +99,12 @@ import XMLTree
         let id = try #require(signature.attribute("Id"))
         #expect(id.wholeMatch(of: #/xmldsig-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/#) != nil)
         let signedInfo = try #require(signature.firstChild(named: "SignedInfo", namespace: UBLNamespace.ds))
-        #expect(signedInfo.firstChild(named: "CanonicalizationMethod", namespace: UBLNamespace.ds)?.attribute("Algorithm")
-            == "http://www.w3.org/TR/2001/REC-xml-c14n-20010315")
-        #expect(signedInfo.firstChild(named: "SignatureMethod", namespace: UBLNamespace.ds)?.attribute("Algorithm")
-            == "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256")
+        #expect(
+            signedInfo.firstChild(named: "CanonicalizationMethod", namespace: UBLNamespace.ds)?.attribute("Algorithm")
+                == "http://www.w3.org/TR/2001/REC-xml-c14n-20010315")
+        #expect(
+            signedInfo.firstChild(named: "SignatureMethod", namespace: UBLNamespace.ds)?.attribute("Algorithm")
+                == "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256")
         let references = signedInfo.children(named: "Reference", namespace: UBLNamespace.ds)
         #expect(references.map { $0.attribute("URI") } == ["", "#\(id)-keyinfo", "#\(id)-signedprops"])
         #expect(references[0].attribute("Id") == "\(id)-ref0")
@@ -99,7 +114,8 @@ import XMLTree
 
         // The chain in X509Data, signer first, compared with openssl's own DER output.
         let x509 = signature.firstChild(named: "KeyInfo", namespace: UBLNamespace.ds)?
-            .firstChild(named: "X509Data", namespace: UBLNamespace.ds)?.children(named: "X509Certificate", namespace: UBLNamespace.ds)
+            .firstChild(named: "X509Data", namespace: UBLNamespace.ds)?.children(
+                named: "X509Certificate", namespace: UBLNamespace.ds)
         #expect(try x509?.map { [UInt8](try #require(Data(base64Encoded: $0.text))) } == (try chainDER()))
 
         let qualifying = try #require(
@@ -121,7 +137,10 @@ import XMLTree
         }
         // One xades:Cert per certificate; each digest is `openssl dgst -sha256` of the DER.
         for digest in try chainSHA256() {
-            #expect(text.contains("<xades:CertDigest><ds:DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/><ds:DigestValue>\(digest)</ds:DigestValue>"))
+            #expect(
+                text.contains(
+                    "<xades:CertDigest><ds:DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/><ds:DigestValue>\(digest)</ds:DigestValue>"
+                ))
         }
     }
 
@@ -152,7 +171,9 @@ import XMLTree
         let inputs = try SampleDocuments.names.map { try UBLWriter.write(try #require(SampleDocuments.byName[$0])) }
         let results = Results(count: 16)
         DispatchQueue.concurrentPerform(iterations: 16) { index in
-            let outcome = Result { try SignatureVerifier.verify(try signer.sign(inputs[index % inputs.count], signingTime: signingTime)) }
+            let outcome = Result {
+                try SignatureVerifier.verify(try signer.sign(inputs[index % inputs.count], signingTime: signingTime))
+            }
             results.set(index, outcome.map(\.signingTime))
         }
         #expect(results.all.allSatisfy { (try? $0?.get()) == "2024-03-15T10:40:00.250-05:00" }, "\(results.all)")

@@ -79,7 +79,8 @@ import XMLTree
         let other = String(decoding: try Repository.fixture("application-response-event-030-minimal.xml"), as: UTF8.self)
             .replacingOccurrences(of: "<cbc:ID>SETP990000002</cbc:ID>", with: "<cbc:ID>SETP990000099</cbc:ID>")
         #expect {
-            try AttachedDocumentWriter.write(signedInvoice: invoice, applicationResponse: Array(other.utf8), issuedAt: Self.issuedAt)
+            try AttachedDocumentWriter.write(
+                signedInvoice: invoice, applicationResponse: Array(other.utf8), issuedAt: Self.issuedAt)
         } throws: { error in
             (error as? UBLWriteError)?.message == "the application response refers to SETP990000099, not to SETP990000002"
         }
