@@ -93,7 +93,9 @@ let testTargets: [Target] = [
     .testTarget(
         name: "DIANClientTests",
         dependencies: ["DIANClient", "DIANSimulator", "UBL", "DIANRules", "DocumentModel", "XMLTree", "FolioTesting"]),
-    .testTarget(name: "IntegrationTests", dependencies: ["FolioApp", "FolioTesting", "Printing", "Store", "DocumentModel"]),
+    .testTarget(
+        name: "IntegrationTests",
+        dependencies: ["FolioApp", "FolioTesting", "Printing", "Store", "DocumentModel", "DIANSimulator", "DIANClient"]),
 ]
 
 // One settings loop for every Swift target (after apple/swift-log's Package.swift).

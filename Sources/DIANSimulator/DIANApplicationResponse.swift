@@ -1,7 +1,7 @@
-import DIANClient
+public import DIANClient
 import DIANRules
-import DocumentModel
-import Foundation
+public import DocumentModel
+public import Foundation
 import UBL
 import XMLTree
 
@@ -10,7 +10,7 @@ import XMLTree
 /// `02` "Documento validado por la DIAN", the referenced document's ID and CUFE/CUDE, and one
 /// `cac:LineResponse` per notification. Its signature slot holds `folio:SignaturePending` until
 /// ``SimulatorSecurity/signApplicationResponse(_:at:)`` signs it.
-enum DIANApplicationResponse {
+public enum DIANApplicationResponse {
     static let dianNIT = "800197268"
     static let dianCheckDigit = "4"
     static let dianName = "Unidad Especial Dirección de Impuestos y Aduanas Nacionales"
@@ -20,7 +20,7 @@ enum DIANApplicationResponse {
     /// - Parameters:
     ///   - number: DIAN's own sequence for the response (`cbc:ID`).
     ///   - code: `02` validated, `04` rejected.
-    static func build(
+    public static func build(
         for document: ElectronicDocument, documentKey: String, code: String, description: String,
         notifications: [DIANRuleMessage], number: Int, at instant: Date
     ) -> [UInt8] {

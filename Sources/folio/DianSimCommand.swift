@@ -30,13 +30,19 @@ enum DianSimCommand {
         simulator.stop()
     }
 
-    /// The WS-Security and XAdES checks and DIAN's signature on ApplicationResponses come from the Signing
-    /// module (xmlsec1), wired in here by the lead. Until then the simulator refuses to start rather than
-    /// accept unchecked envelopes and answer with unsigned ApplicationResponses.
+    /// The WS-Security and XAdES checks and DIAN's signature on ApplicationResponses, over the Signing module.
+    /// The simulator signs with `--certificate`/`--key` (PEM) or, by default, with the TEST-ONLY example
+    /// certificate in `Examples/certificates/` — it is a test tool, never DIAN.
     static func makeSecurity(_ options: SimulatorOptions) throws -> any SimulatorSecurity {
-        throw InputError(
-            description: "dian-sim: the Signing module is not wired in yet — the simulator needs it to check "
-                + "WS-Security and XAdES and to sign its ApplicationResponses (--certificate, --key)")
+        switch (options.certificatePath, options.keyPath) {
+        case (let certificate?, let key?):
+            return try XAdESSimulatorSecurity(signing: .pem(privateKey: key, certificateChain: certificate))
+        case (nil, nil):
+            let example = FolioResources.locate().root + "/Examples/certificates/folio-demo-TEST-ONLY.p12"
+            return try XAdESSimulatorSecurity(signing: .pkcs12(path: example, password: "folio-demo-solo-pruebas"))
+        default:
+            throw CommandLineArguments.UsageError(description: "dian-sim: --certificate and --key go together")
+        }
     }
 
     /// Blocks until SIGTERM or SIGINT.
