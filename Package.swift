@@ -46,6 +46,8 @@ let swiftTargets: [Target] = [
     .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
     // ERP JSON documents → drafts, with field-level errors.
     .target(name: "Intake", dependencies: ["DocumentModel"]),
+    // DIAN's validation rules reproduced locally: DIAN codes, messages, fixes; code lists from CodeLists/. Pure.
+    .target(name: "DIANValidation", dependencies: ["DocumentModel", "DIANRules"]),
     // Draft → numbered, coded, UBL document (stages).
     .target(name: "Issuance", dependencies: ["DocumentModel", "DIANRules", "UBL"]),
     // Wiring and configuration: the only module that knows every other.
@@ -53,10 +55,10 @@ let swiftTargets: [Target] = [
         name: "FolioApp",
         dependencies: [
             "DocumentModel", "DIANRules", "UBL", "DisplayModel", "LayoutTemplate", "LayoutEngine", "Render",
-            "Printing", "Store", "HTTPServer", "Intake", "Issuance", "XMLTree",
+            "Printing", "Store", "HTTPServer", "Intake", "Issuance", "XMLTree", "DIANValidation",
         ]
     ),
-    .executableTarget(name: "folio", dependencies: ["FolioApp", "Printing", "Render", "DisplayModel", "Store", "LayoutTemplate"]),
+    .executableTarget(name: "folio", dependencies: ["FolioApp", "DIANValidation", "Printing", "Render", "DisplayModel", "Store", "LayoutTemplate"]),
     // Test support: processes, private cupsd + ippeveprinter, temp dirs, external checkers.
     .target(name: "FolioTesting", dependencies: ["Printing"]),
 ]
@@ -72,6 +74,7 @@ let testTargets: [Target] = [
     .testTarget(name: "IntakeTests", dependencies: ["Intake", "DocumentModel"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "DocumentModel", "FolioTesting"]),
     .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+    .testTarget(name: "DIANValidationTests", dependencies: ["DIANValidation", "DocumentModel", "Issuance", "UBL"]),
     .testTarget(name: "IntegrationTests", dependencies: ["FolioApp", "FolioTesting", "Printing"]),
 ]
 
