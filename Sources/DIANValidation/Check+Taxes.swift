@@ -27,7 +27,7 @@ extension Check {
                     report("FAS01a", "a second subtotal at \(Self.text(subtotal.percent)) % for tax \(total.scheme.id)", at: path + ".subtotals[\(s + 1)]")
                 }
                 let expected = Amount(subtotal.taxableAmount.value * subtotal.percent / 100)
-                if Self.differs(subtotal.taxAmount, expected) {
+                if !Self.isNominal(total.scheme.id, subtotal), Self.differs(subtotal.taxAmount, expected) {
                     report(
                         "FAS07",
                         "\(subtotal.taxableAmount.fixed2) × \(Self.text(subtotal.percent)) % = \(expected.fixed2), the subtotal says \(subtotal.taxAmount.fixed2)",
@@ -51,7 +51,7 @@ extension Check {
                     }
                     lineRates.insert(key)
                     let expected = Amount(subtotal.taxableAmount.value * subtotal.percent / 100)
-                    if Self.differs(subtotal.taxAmount, expected) {
+                    if !Self.isNominal(total.scheme.id, subtotal), Self.differs(subtotal.taxAmount, expected) {
                         report(
                             "FAX07",
                             "\(subtotal.taxableAmount.fixed2) × \(Self.text(subtotal.percent)) % = \(expected.fixed2), the line says \(subtotal.taxAmount.fixed2)",
@@ -74,6 +74,13 @@ extension Check {
                 }
             }
         }
+    }
+
+    /// A tax charged per unit (22 bolsas: `PerUnitAmount` × `BaseUnitMeasure`, DIAN.md §3.3), which the model
+    /// reads with base 0 and rate 0: base × rate does not apply. Any tax other than IVA, ICA and INC read that
+    /// way is taken as nominal too.
+    static func isNominal(_ scheme: String, _ subtotal: TaxSubtotal) -> Bool {
+        scheme == "22" || (!["01", "03", "04"].contains(scheme) && subtotal.taxableAmount.isZero && subtotal.percent == 0)
     }
 
     struct RateKey: Hashable {

@@ -9,7 +9,9 @@ public import DocumentModel
 /// derived from it.
 public enum RuleCatalogue {
     /// The whole catalogue, in family order: invoice, credit-note and debit-note codes of each family.
-    public static let all: [Rule] = RuleFamily.all.flatMap { family in family.kinds.map { family.rule(for: $0) } }
+    public static let all: [Rule] = RuleFamily.all.flatMap { family in
+        (family.sameCode ? [family.kinds[0]] : family.kinds).map { family.rule(for: $0) }
+    }
 
     /// The rule with this exact code, if Folio checks it.
     public static func rule(code: String) -> Rule? { byCode[code] }

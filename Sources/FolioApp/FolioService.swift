@@ -1,6 +1,7 @@
 public import Foundation
 public import Store
 public import Printing
+import DIANValidation
 import DisplayModel
 import DocumentModel
 import Intake
@@ -28,6 +29,7 @@ public final class FolioService: Sendable {
     public let resources: FolioResources
     let renderer: DocumentRenderer
     let validator: UBLValidator
+    let rules: DocumentValidator
     let printQueue: any PrintQueue
     let world: FolioWorld
     let blocking = BlockingWork(label: "folio.blocking", width: ProcessInfo.processInfo.activeProcessorCount)
@@ -44,6 +46,7 @@ public final class FolioService: Sendable {
         store = try DocumentStore(directory: dataDirectory ?? configuration.server.dataDirectory)
         renderer = try DocumentRenderer(layoutsDirectory: resources.layouts, fontsDirectory: resources.fonts)
         validator = try UBLValidator(schemasDirectory: resources.schemas)
+        rules = DocumentValidator(codeLists: try CodeLists(directory: resources.codeLists))
         self.printQueue = printQueue ?? CUPSPrintQueue(server: configuration.cupsServer)
         printSignal = PrintSignal()
     }
@@ -82,11 +85,13 @@ public final class FolioService: Sendable {
             throw SubmissionError(code: .validationFailed, source: source, problems: problems.map(Problem.init))
         }
         let outcome: IssueOutcome
+        var ruleWarnings: [Finding] = []
         do {
             outcome = try store.issue(
                 company: draft.company, erpReference: draft.erpReference, resolution: company.profile.resolution, at: instant
             ) { sequence in
                 let document = DocumentBuilder.build(draft, issuer: company.profile, sequence: sequence, at: instant)
+                ruleWarnings = try self.checkRules(document, company: company, source: source, signingDate: today)
                 let xml = try UBLWriter.write(document)
                 let diagnostics = validator.validate(xml, sourceName: "\(document.number).xml").filter { $0.severity >= .error }
                 guard diagnostics.isEmpty else {
@@ -116,6 +121,7 @@ public final class FolioService: Sendable {
         case .existing(let stored):
             return .existing(stored)
         case .created(let stored):
+            try recordRuleWarnings(ruleWarnings, number: stored.number, at: instant)
             if let target = printer ?? company.defaultPrinter {
                 _ = try enqueuePrint(
                     number: stored.number, printer: target, copies: company.copies, reason: "issue", requestedBy: requestedBy)

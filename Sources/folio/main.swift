@@ -18,6 +18,8 @@ let usage = """
       preview LAYOUT.xml --sample DATA [--out DIR] [--config CONFIG] [--watch]
                             render one layout with a sample to DIR/preview.pdf and PNG pages; --watch re-renders on save
       check [LAYOUTS_DIR]   check every layout template (default Layouts/); exit 1 on any error
+      rules [--json | --markdown]
+                            the DIAN rules checked before a document is issued (Docs/rules.md)
       bench render --inputs DIR [--iterations N]
                             render benchmark (release build), see README
 
@@ -41,6 +43,7 @@ do {
     case "issue": try IssueCommand.run(rest)
     case "print": try await PrintCommand.run(rest)
     case "check": try CheckCommand.run(rest)
+    case "rules": try RulesCommand.run(rest)
     case "preview": try PreviewCommand.run(rest)
     case "serve": try await ServeCommand.run(rest)
     case "bench":
