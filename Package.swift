@@ -74,7 +74,7 @@ let testTargets: [Target] = [
     .testTarget(name: "IntakeTests", dependencies: ["Intake", "DocumentModel"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "DocumentModel", "FolioTesting"]),
     .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-    .testTarget(name: "DIANValidationTests", dependencies: ["DIANValidation", "DocumentModel", "Issuance", "UBL", "Intake"]),
+    .testTarget(name: "DIANValidationTests", dependencies: ["DIANValidation", "DIANRules", "DocumentModel", "Issuance", "UBL", "Intake"]),
     .testTarget(name: "IntegrationTests", dependencies: ["FolioApp", "FolioTesting", "Printing"]),
 ]
 

@@ -28,8 +28,17 @@ extension Check {
                 report("FAK62", "the natural-person buyer has no name", at: "customer.name")
             }
         }
+        responsibilities(document.supplier, family: "FAJ26", at: "supplier.taxLevelCodes")
+        responsibilities(customer, family: "FAK26", at: "customer.taxLevelCodes")
         if let address = document.supplier.address { self.address(address, letter: "J", at: "supplier.address") }
         if let address = customer.address { self.address(address, letter: "K", at: "customer.address") }
+    }
+
+    private mutating func responsibilities(_ party: Party, family: String, at path: String) {
+        for (index, code) in party.taxLevelCodes.enumerated() where !lists.responsibilities.contains(code) {
+            let known = lists.responsibilities.sorted().joined(separator: ", ")
+            report(family, "\"\(code)\" is not a responsibility of DIAN's list (\(known))", at: path + "[\(index + 1)]")
+        }
     }
 
     private mutating func checkDigit(_ identification: Identification, family: String, at path: String) {

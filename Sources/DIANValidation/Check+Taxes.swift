@@ -2,7 +2,7 @@ import DocumentModel
 import Foundation
 
 extension Check {
-    /// Document-level and line-level taxes: grouping (FAS01a/b), sums (FAS02), products (FAS07, FAX07), codes
+    /// Document-level and line-level taxes: grouping (FAS01b), sums (FAS02), products (FAS07, FAX07), codes
     /// (FAX03) and rates (FAX14).
     mutating func taxes() {
         var seenSchemes: [String: Int] = [:]
@@ -10,7 +10,7 @@ extension Check {
         for (t, total) in document.taxTotals.enumerated() {
             let path = "taxTotals[\(t + 1)]"
             if let first = seenSchemes[total.scheme.id] {
-                report("FAS01a", "tax \(total.scheme.id) (\(total.scheme.name)) has a second TaxTotal; the first is taxTotals[\(first)]", at: path)
+                report("FAS01b", "tax \(total.scheme.id) (\(total.scheme.name)) has a second TaxTotal; the first is taxTotals[\(first)]", at: path)
             } else {
                 seenSchemes[total.scheme.id] = t + 1
             }
@@ -24,7 +24,7 @@ extension Check {
             for (s, subtotal) in total.subtotals.enumerated() {
                 let key = RateKey(scheme: total.scheme.id, percent: subtotal.percent)
                 if !headerRates.insert(key).inserted {
-                    report("FAS01a", "a second subtotal at \(Self.text(subtotal.percent)) % for tax \(total.scheme.id)", at: path + ".subtotals[\(s + 1)]")
+                    report("FAS01b", "a second subtotal at \(Self.text(subtotal.percent)) % for tax \(total.scheme.id)", at: path + ".subtotals[\(s + 1)]")
                 }
                 let expected = Amount(subtotal.taxableAmount.value * subtotal.percent / 100)
                 if !Self.isNominal(total.scheme.id, subtotal), Self.differs(subtotal.taxAmount, expected) {

@@ -22,19 +22,22 @@ public struct CodeLists: Sendable {
     public var rates: [String: Set<Decimal>]
     public var creditNoteConcepts: Set<String>
     public var debitNoteConcepts: Set<String>
+    /// TipoResponsabilidad (`O-13`, `O-15`, `O-23`, `O-47`, plus `R-99-PN` of Anexo 1.9).
+    public var responsibilities: Set<String>
 
     /// The files read, one per list.
     public static let files = [
         "Municipio-2.1.gc", "Departamentos-2.1.gc", "UnidadesMedida-2.1.gc", "MediosPago-2.1.gc", "FormasPago-2.1.gc",
         "TipoIdFiscal-2.1.gc", "TipoImpuesto-2.1.gc", "TarifaImpuestoIVA-2.1.gc", "TarifaImpuestoINC-2.1.gc",
-        "ConceptoNotaCredito-2.1.gc", "ConceptoNotaDebito-2.1.gc",
+        "ConceptoNotaCredito-2.1.gc", "ConceptoNotaDebito-2.1.gc", "TipoResponsabilidad-2.1.gc",
     ]
 
     /// Codes Anexo 1.9 added after these files were published (DIAN.md §3.3, [M]/[S]): identification types
-    /// 47 PEP and 48 PPT; taxes 30 and 32–36.
+    /// 47 PEP and 48 PPT; taxes 30 and 32–36; responsibility R-99-PN (no responsable).
     public static let annex19Additions: [String: Set<String>] = [
         "TipoIdFiscal": ["47", "48"],
         "TipoImpuesto": ["30", "32", "33", "34", "35", "36"],
+        "TipoResponsabilidad": ["R-99-PN"],
     ]
 
     /// Loads every list from `directory`.
@@ -57,6 +60,7 @@ public struct CodeLists: Sendable {
         ]
         creditNoteConcepts = Set(try list("ConceptoNotaCredito-2.1.gc").keys)
         debitNoteConcepts = Set(try list("ConceptoNotaDebito-2.1.gc").keys)
+        responsibilities = Set(try list("TipoResponsabilidad-2.1.gc").keys).union(Self.annex19Additions["TipoResponsabilidad"]!)
     }
 
     private static func rates(_ list: [String: String], file: String) throws -> Set<Decimal> {

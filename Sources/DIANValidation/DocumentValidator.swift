@@ -12,6 +12,7 @@ public struct DocumentValidator: Sendable {
     public func validate(_ document: ElectronicDocument, context: ValidationContext) -> [Finding] {
         var check = Check(document: document, lists: codeLists)
         check.header(context)
+        check.codes(context)
         check.numbering(context)
         check.parties()
         check.payment()

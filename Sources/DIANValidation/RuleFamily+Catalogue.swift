@@ -15,6 +15,18 @@ extension RuleFamily {
             code: "FAD10", severity: .rejection, message: "The issue time must carry Colombia's UTC offset: HH:MM:SS-05:00.",
             fix: "Write cbc:IssueTime in Bogotá time with the -05:00 offset (Colombia has no daylight saving).",
             field: "cbc:IssueTime", source: "[S] DIAN.md §3.5"),
+        RuleFamily(
+            code: "FAD06", severity: .rejection,
+            message: "The CUFE (invoices) or CUDE (notes) must be the SHA-384 of the document's 15 fields with the resolution's technical key (CUFE) or the software PIN (CUDE).",
+            fix: "Let Folio compute the code from the values written in the XML; check the configured technical key and PIN (GetNumberingRange).",
+            field: "cbc:UUID",
+            source: "[M] DIAN answers quoted in several public clients ('Regla: FAD06, Rechazo: Valor del CUFE no está calculado correctamente'); formula [V] DIAN.md §1. Checked when the key is known"),
+        RuleFamily(
+            code: "FAB19b", severity: .rejection,
+            message: "The SoftwareSecurityCode must be SHA-384 of SoftwareID + software PIN + document number.",
+            fix: "Check the configured software id and PIN (they are the ones registered with DIAN for this issuer).",
+            field: "sts:DianExtensions/sts:SoftwareSecurityCode",
+            source: "[U] code (DIAN.md §10 names FAB19b for it, unverified); formula [V] DIAN.md §1. Checked when the PIN is known"),
     ]
 
     static let numbering: [RuleFamily] = [
@@ -68,7 +80,7 @@ extension RuleFamily {
         RuleFamily(
             code: "FAJ24", severity: .rejection, message: "The issuer's NIT check digit (schemeID) must be DIAN's DV for that NIT.",
             fix: "Write the DV DIAN computes for the NIT (weights 3, 7, 13 … mod 11, DIAN.md §3.4) in @schemeID; the DV never goes inside the number.",
-            field: "AccountingSupplierParty/…/cbc:CompanyID/@schemeID", source: "[U] code; DV algorithm [V] DIAN.md §3.4"),
+            field: "AccountingSupplierParty/…/cbc:CompanyID/@schemeID", source: "[S] by analogy with FAK24 [M]; DV algorithm [V] DIAN.md §3.4"),
         RuleFamily(
             code: "FAK21", severity: .rejection,
             message: "The buyer's identification type must be in DIAN's list (TipoIdFiscal, plus 47 PEP and 48 PPT of Anexo 1.9); a legal person (AdditionalAccountID 1) is identified by NIT (31) or foreign NIT (50).",
@@ -77,16 +89,29 @@ extension RuleFamily {
         RuleFamily(
             code: "FAK24", severity: .rejection, message: "The buyer's NIT check digit (schemeID) must be DIAN's DV for that NIT.",
             fix: "Send the buyer's NIT without DV and its DV separately; Folio checks it with DIAN's algorithm (DIAN.md §3.4).",
-            field: "AccountingCustomerParty/…/cbc:CompanyID/@schemeID", source: "[U] code; DV algorithm [V] DIAN.md §3.4"),
+            field: "AccountingCustomerParty/…/cbc:CompanyID/@schemeID",
+            source: "[M] DIAN answers quoted in public clients ('Regla: FAK24, Rechazo: DV no corresponde al NIT informado', '… No está informado el DV del NIT'); DV algorithm [V] DIAN.md §3.4"),
         RuleFamily(
             code: "FAK61", severity: .rejection,
             message: "A natural-person buyer (AdditionalAccountID 2) must carry an identification number (cac:PartyIdentification/cbc:ID); a cédula is digits only.",
             fix: "Send the buyer's document number; for an anonymous sale use the consumidor final (CC 222222222222).",
-            field: "AccountingCustomerParty/Party/cac:PartyIdentification/cbc:ID", source: "[S] DIAN.md §3.3/§3.5 (FAK61/62)"),
+            field: "AccountingCustomerParty/Party/cac:PartyIdentification/cbc:ID",
+            source: "[S] DIAN.md §3.3/§3.5 (FAK61/62); one public client's test associates FAK61 with the buyer's e-mail instead — unverified"),
         RuleFamily(
             code: "FAK62", severity: .rejection, message: "A natural-person buyer must carry a name.",
             fix: "Send the buyer's full name (or 'Consumidor Final' for the consumidor final).",
             field: "AccountingCustomerParty/Party/…/cbc:RegistrationName", source: "[U] DIAN.md §3.5 pairs FAK61/FAK62 with natural-person buyers; this meaning of FAK62 is not verified"),
+        RuleFamily(
+            code: "FAJ26", severity: .rejection,
+            message: "The issuer's fiscal responsibilities (cbc:TaxLevelCode) must be codes of DIAN's list: O-13, O-15, O-23, O-47 or R-99-PN.",
+            fix: "Configure the company's responsibilities as in its RUT, with the codes of Anexo 1.9 (older codes such as O-99 are gone).",
+            field: "AccountingSupplierParty/…/cbc:TaxLevelCode",
+            source: "[S] DIAN answer quoted in a public client's tests ('Regla: FAJ26, Rechazo: Responsabilidad informada por emisor no valida según lista'); list [V] CodeLists/TipoResponsabilidad-2.1.gc + R-99-PN (DIAN.md §3.3)"),
+        RuleFamily(
+            code: "FAK26", severity: .rejection,
+            message: "The buyer's fiscal responsibilities (cbc:TaxLevelCode) must be codes of DIAN's list: O-13, O-15, O-23, O-47 or R-99-PN.",
+            fix: "Send the buyer's responsibilities as in its RUT; R-99-PN when none applies (consumidor final).",
+            field: "AccountingCustomerParty/…/cbc:TaxLevelCode", source: "[U] by analogy with FAJ26"),
     ] + address(party: "J", who: "issuer", element: "AccountingSupplierParty") + address(party: "K", who: "buyer", element: "AccountingCustomerParty")
 
     private static func address(party letter: String, who: String, element: String) -> [RuleFamily] {
@@ -125,14 +150,12 @@ extension RuleFamily {
 
     static let taxes: [RuleFamily] = [
         RuleFamily(
-            code: "FAS01a", severity: .rejection, message: "Each tax appears in one cac:TaxTotal, with one cac:TaxSubtotal per rate.",
-            fix: "Group the document's taxes: one TaxTotal per tax scheme (01 IVA, 04 INC …), one subtotal per rate with the summed base and tax.",
-            field: "cac:TaxTotal", source: "[U] (DIAN's CAS01b text asks for 'un solo grupo … para un mismo tributo')"),
-        RuleFamily(
             code: "FAS01b", severity: .rejection,
-            message: "Every tax and rate reported on the lines (0 % included) must have its document-level cac:TaxTotal/cac:TaxSubtotal, and an IVA or INC TaxTotal needs a line with that tax.",
-            fix: "Add the missing TaxTotal/TaxSubtotal (also for 0 % exempt lines), or remove a document-level tax no line carries.",
-            field: "cac:TaxTotal/cac:TaxSubtotal", source: "[M] DIAN answers quoted (CAS01b on facturasyrespuestas.com; FAS01b in a public validator's tests)", noteCodesSeen: true),
+            message: "Each tax appears in one document-level cac:TaxTotal with one cac:TaxSubtotal per rate; every tax and rate on the lines (0 % included) has its document-level subtotal, and an IVA or INC TaxTotal needs a line with that tax.",
+            fix: "Group the taxes: one TaxTotal per tax scheme (01 IVA, 04 INC …), one subtotal per rate (also 0 % for exempt lines) with the summed base and tax; remove a document-level tax no line carries.",
+            field: "cac:TaxTotal/cac:TaxSubtotal",
+            source: "[M] DIAN answers quoted: 'Existe mas de un grupo con informacion de totales para un mismo tributo' (FAS01b, a Java client's constants), CAS01b 'Debe existir un TaxTotal a nivel de cabecera por cada tipo de impuesto que se informa a nivel de línea' (facturasyrespuestas.com); 'one subtotal per rate' is Folio's reading",
+            noteCodesSeen: true),
         RuleFamily(
             code: "FAS02", severity: .rejection, message: "A TaxTotal's amount must be the sum of its subtotals' amounts, \(tolerance).",
             fix: "Write TaxTotal/cbc:TaxAmount as the sum of its TaxSubtotal/cbc:TaxAmount.",

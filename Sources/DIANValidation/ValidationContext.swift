@@ -8,9 +8,13 @@ public struct ValidationContext: Sendable {
     /// The date of the signature (`xades:SigningTime`, Bogotá date) — or, before signing, the date Folio will
     /// sign on. DIAN requires it to equal the issue date (FAD09e).
     public var signingDate: CalendarDate
+    /// The issuer's software PIN: with it the CUDE of notes (FAD06's C/D codes) and the SoftwareSecurityCode
+    /// (FAB19b) are recomputed. The CUFE of invoices needs the resolution's technical key instead.
+    public var softwarePIN: String?
 
-    public init(resolution: NumberingResolution?, signingDate: CalendarDate) {
+    public init(resolution: NumberingResolution?, signingDate: CalendarDate, softwarePIN: String? = nil) {
         self.resolution = resolution
         self.signingDate = signingDate
+        self.softwarePIN = softwarePIN
     }
 }

@@ -14,7 +14,8 @@ extension FolioService {
     func checkRules(
         _ document: ElectronicDocument, company: FolioConfiguration.Company, source: String, signingDate: CalendarDate
     ) throws -> [Finding] {
-        let context = ValidationContext(resolution: company.profile.resolution, signingDate: signingDate)
+        let context = ValidationContext(
+            resolution: company.profile.resolution, signingDate: signingDate, softwarePIN: company.profile.softwarePIN)
         let findings = rules.validate(document, context: context)
         let rejections = findings.filter { $0.rule.severity == .rejection }
         guard rejections.isEmpty else {

@@ -44,7 +44,7 @@ struct CatalogueTests {
     @Test func findingsReadLikeDIANsAnswers() throws {
         var document = Fixtures.invoice()
         document.lines[1].quantity = 0
-        let finding = try #require(try Fixtures.validator().validate(document, context: Fixtures.context).first)
+        let finding = try #require(try Fixtures.check(document, context: Fixtures.context).first)
         #expect(finding.description == "Regla: FAV04, Rechazo: A line's quantity must be greater than 0. (lines[2].quantity: quantity 0)")
         let json = String(decoding: try JSONEncoder().encode(finding.rule), as: UTF8.self)
         #expect(json.contains("\"severity\":\"rejection\""))

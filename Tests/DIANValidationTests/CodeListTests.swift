@@ -28,6 +28,7 @@ struct CodeListTests {
         #expect(lists.rates["04"] == [2, 4, 8, 16])
         #expect(lists.creditNoteConcepts == ["1", "2", "3", "4", "5"])
         #expect(lists.debitNoteConcepts == ["1", "2", "3", "4"])
+        #expect(lists.responsibilities == ["O-13", "O-15", "O-23", "O-47", "R-99-PN"])
     }
 
     @Test func aMissingFileIsNamed() throws {
@@ -75,9 +76,9 @@ struct CodeListTests {
         document.customer = Party(
             personType: .natural, name: "Consumidor Final", identification: .finalConsumer, taxLevelCodes: ["R-99-PN"],
             taxScheme: .notApplicable)
-        let findings = validator.validate(document, context: Fixtures.context)
+        let findings = try Fixtures.check(document, validator: validator)
         #expect(findings.map(\.rule.code) == ["FAK21"])
         #expect(findings.first?.detail == "identification type 13 (C.C.) is not in DIAN's list")
-        #expect(try Fixtures.validator().validate(document, context: Fixtures.context).isEmpty)
+        #expect(try Fixtures.check(document, context: Fixtures.context).isEmpty)
     }
 }

@@ -38,16 +38,17 @@ struct DocumentsTests {
     /// file); the unsigned fixtures are checked as if signed on their issue date. No resolution is given, so
     /// the range is checked against each file's own sts:InvoiceControl.
     @Test(arguments: [
+        // Every pre-1.9 fixture uses the responsibility O-99, which Anexo 1.9's list no longer has (FAJ26/FAK26).
         // DIAN's own 2019 sample: issued 2019-06-20 but signed 2019-06-21 (FAD09e, an Anexo 1.9 rule), and a
         // 0.00 INC TaxTotal that no line carries (FAS01b, Anexo 1.8+).
-        ("invoice-dian-generica-signed-setp990000002.xml", "2019-06-21", ["FAD09e", "FAS01b"], [String]()),
-        // Stenfrank's invoice: no rejection; its buyer's city is written "BOGOTA" (DIAN lists "Bogotá, D.c.").
-        ("invoice-stenfrank-setp990000008-unsigned.xml", nil, [], ["FAK10"]),
+        ("invoice-dian-generica-signed-setp990000002.xml", "2019-06-21", ["FAD09e", "FAS01b", "FAJ26", "FAK26"], [String]()),
+        // Stenfrank's invoice: only O-99; its buyer's city is written "BOGOTA" (DIAN lists "Bogotá, D.c.").
+        ("invoice-stenfrank-setp990000008-unsigned.xml", nil, ["FAJ26", "FAK26"], ["FAK10"]),
         // Pre-1.8 credit note: issuer NIT 9000000 with DV 9 (its DV is 3), CustomizationID 01, no
-        // DiscrepancyResponse, no BillingReference and no InvoicePeriod.
-        ("credit-note-stenfrank-unsigned.xml", nil, ["CAJ24", "CAD02a", "CBE04", "CAE02"], []),
-        // Pre-1.8 debit note: CustomizationID 11, and a 0.00 INC TaxTotal that no line carries.
-        ("debit-note-stenfrank-unsigned.xml", nil, ["DAD02a", "DAS01b"], []),
+        // DiscrepancyResponse, no BillingReference and no InvoicePeriod; O-99.
+        ("credit-note-stenfrank-unsigned.xml", nil, ["CAJ24", "CAD02a", "CBE04", "CAE02", "CAJ26", "CAK26"], []),
+        // Pre-1.8 debit note: CustomizationID 11, a 0.00 INC TaxTotal that no line carries; O-99.
+        ("debit-note-stenfrank-unsigned.xml", nil, ["DAD02a", "DAS01b", "DAJ26", "DAK26"], []),
         // Only the CUFE inputs: no InvoiceControl, no DVs, no lines at all.
         ("invoice-minimal-cufe-input.xml", nil, ["FAB05a", "FAJ24", "FAK24", "FAS01b", "FAU02", "FAU04"], []),
     ] as [(String, String?, [String], [String])])

@@ -6,11 +6,11 @@ import Testing
 /// Credit and debit notes: reference, concept, the void's CUFE and the period of an unreferenced note.
 struct NoteRuleTests {
     private func codes(_ document: ElectronicDocument) throws -> [String] {
-        try Fixtures.validator().validate(document, context: Fixtures.context).map(\.rule.code)
+        try Fixtures.check(document, context: Fixtures.context).map(\.rule.code)
     }
 
     private func only(_ document: ElectronicDocument) throws -> Finding? {
-        let findings = try Fixtures.validator().validate(document, context: Fixtures.context)
+        let findings = try Fixtures.check(document, context: Fixtures.context)
         #expect(findings.count == 1, "\(findings)")
         return findings.first
     }

@@ -1,3 +1,4 @@
+import DIANRules
 import DIANValidation
 import DocumentModel
 import Foundation
@@ -37,7 +38,22 @@ enum Fixtures {
         resolution: resolution, environment: .testing, softwareID: "7b2f1a4c-3d5e-4f60-8a91-b2c3d4e5f607",
         softwarePIN: "12345", providerNIT: "900108281")
 
-    static let context = ValidationContext(resolution: resolution, signingDate: today)
+    static let context = ValidationContext(resolution: resolution, signingDate: today, softwarePIN: "12345")
+
+    /// Validates `document` after re-sealing it: its CUFE/CUDE and SoftwareSecurityCode recomputed over what it
+    /// now says, as software that writes a wrong field but hashes what it wrote would do. Only FAD06/FAB19b
+    /// tests validate unsealed documents.
+    static func check(
+        _ document: ElectronicDocument, context: ValidationContext = context, validator: DocumentValidator? = nil
+    ) throws -> [Finding] {
+        var sealed = document
+        let key = document.kind == .invoice ? (context.resolution?.technicalKey ?? "") : "12345"
+        sealed.uniqueCode = UniqueCode.compute(UniqueCode.fields(of: sealed, key: key))
+        if let software = sealed.software {
+            sealed.software?.securityCode = UniqueCode.softwareSecurityCode(softwareID: software.softwareID, pin: "12345", number: sealed.number)
+        }
+        return try (validator ?? Self.validator()).validate(sealed, context: context)
+    }
 
     static func amount(_ text: String) -> Amount { Amount(exactly: text)! }
 
