@@ -16,6 +16,9 @@ extension Check {
                 "CustomizationID \"\(document.customizationID)\" \(referenced ? "with" : "without") a referenced invoice; expected \(expected)",
                 at: "customizationID")
         }
+        if let reference = document.billingReference, reference.id.trimmingCharacters(in: .whitespaces).isEmpty {
+            report(credit ? "CBF02" : "DBF02", "the referenced invoice has no number", at: "billingReference.id")
+        }
         let concepts = credit ? lists.creditNoteConcepts : lists.debitNoteConcepts
         let conceptFamily = credit ? "CBE04" : "DBE04"
         guard let discrepancy = document.discrepancy else {

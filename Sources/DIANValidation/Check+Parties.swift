@@ -28,6 +28,9 @@ extension Check {
                 report("FAK62", "the natural-person buyer has no name", at: "customer.name")
             }
         }
+        if (customer.email ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            report("FAK55", "the buyer has no e-mail", at: "customer.email")
+        }
         responsibilities(document.supplier, family: "FAJ26", at: "supplier.taxLevelCodes")
         responsibilities(customer, family: "FAK26", at: "customer.taxLevelCodes")
         if let address = document.supplier.address { self.address(address, letter: "J", at: "supplier.address") }

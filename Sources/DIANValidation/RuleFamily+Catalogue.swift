@@ -112,6 +112,11 @@ extension RuleFamily {
             message: "The buyer's fiscal responsibilities (cbc:TaxLevelCode) must be codes of DIAN's list: O-13, O-15, O-23, O-47 or R-99-PN.",
             fix: "Send the buyer's responsibilities as in its RUT; R-99-PN when none applies (consumidor final).",
             field: "AccountingCustomerParty/…/cbc:TaxLevelCode", source: "[U] by analogy with FAJ26"),
+        RuleFamily(
+            code: "FAK55", severity: .notification, message: "The buyer's e-mail (cac:Contact/cbc:ElectronicMail) should be given: the document is delivered to it.",
+            fix: "Send the buyer's reception e-mail (the one declared to DIAN), also for natural persons when known.",
+            field: "AccountingCustomerParty/Party/cac:Contact/cbc:ElectronicMail",
+            source: "[M] real DIAN answers relayed by Factus ('Regla: CAK55, Notificación: Correo electrónico no informado', 2024, several documents); the invoice code is derived", noteCodesSeen: true),
     ] + address(party: "J", who: "issuer", element: "AccountingSupplierParty") + address(party: "K", who: "buyer", element: "AccountingCustomerParty")
 
     private static func address(party letter: String, who: String, element: String) -> [RuleFamily] {
@@ -230,6 +235,15 @@ extension RuleFamily {
             code: "DBE04", severity: .rejection, message: "A debit note must state its concept, a code of DIAN's ConceptoNotaDebito list.",
             fix: "Send the concept: 1 intereses, 2 gastos por cobrar, 3 cambio del valor, 4 otros.",
             field: "cac:DiscrepancyResponse/cbc:ResponseCode", source: "[U] code; list [V] CodeLists/ConceptoNotaDebito-2.1.gc", kinds: [.debitNote]),
+        RuleFamily(
+            code: "CBF02", severity: .notification, message: "A credit note's referenced invoice should carry its number.",
+            fix: "Send billing_reference.number (prefix + consecutive of the invoice the note corrects).",
+            field: "cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID",
+            source: "[M] real DIAN answers relayed by Factus ('Regla: CBF02, Notificación: No se informo el numero de la factura referenciada', 2024)", kinds: [.creditNote]),
+        RuleFamily(
+            code: "DBF02", severity: .notification, message: "A debit note's referenced invoice should carry its number.",
+            fix: "Send billing_reference.number (prefix + consecutive of the invoice the note refers to).",
+            field: "cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID", source: "[U] by analogy with CBF02", kinds: [.debitNote]),
         RuleFamily(
             code: "CBF03a", severity: .rejection, message: "A credit note that voids an invoice (concept 2) must reference it with its CUFE (96 hex characters).",
             fix: "Send billing_reference with the voided invoice's number, CUFE and issue date.",

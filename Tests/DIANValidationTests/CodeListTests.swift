@@ -75,7 +75,7 @@ struct CodeListTests {
         var document = Fixtures.invoice()
         document.customer = Party(
             personType: .natural, name: "Consumidor Final", identification: .finalConsumer, taxLevelCodes: ["R-99-PN"],
-            taxScheme: .notApplicable)
+            taxScheme: .notApplicable, email: "caja3@folio-demo.example")
         let findings = try Fixtures.check(document, validator: validator)
         #expect(findings.map(\.rule.code) == ["FAK21"])
         #expect(findings.first?.detail == "identification type 13 (C.C.) is not in DIAN's list")

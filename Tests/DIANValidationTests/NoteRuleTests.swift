@@ -39,6 +39,19 @@ struct NoteRuleTests {
         #expect(debitFinding.detail == "CustomizationID \"11\" with a referenced invoice; expected 30")
     }
 
+    @Test func aReferenceWithoutTheInvoiceNumberIsANotification() throws {
+        var credit = Fixtures.creditNote()
+        credit.billingReference?.id = ""
+        let finding = try #require(try only(credit))
+        #expect(finding.rule.code == "CBF02")
+        #expect(finding.rule.severity == .notification)
+        #expect(finding.path == "billingReference.id")
+        #expect(finding.detail == "the referenced invoice has no number")
+        var debit = Fixtures.debitNote()
+        debit.billingReference?.id = " "
+        #expect(try only(debit)?.rule.code == "DBF02")
+    }
+
     @Test func conceptComesFromDIANsList() throws {
         var credit = Fixtures.creditNote()
         credit.discrepancy?.code = "9"

@@ -145,6 +145,12 @@ struct RuleTests {
         try expectOnly(document, "FAK62", at: "customer.name", "the natural-person buyer has no name")
     }
 
+    @Test func aBuyerWithoutEmailIsANotification() throws {
+        var document = Fixtures.invoice()
+        document.customer.email = nil
+        try expectOnly(document, "FAK55", .notification, at: "customer.email", "the buyer has no e-mail")
+    }
+
     @Test func responsibilitiesComeFromDIANsList() throws {
         var issuer = Fixtures.invoice()
         issuer.supplier.taxLevelCodes = ["O-13", "O-99"]

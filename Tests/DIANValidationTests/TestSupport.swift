@@ -61,7 +61,8 @@ enum Fixtures {
         personType: .legal, name: "Distribuidora Andina S.A.S.",
         identification: Identification(type: .nit, number: "860034313", checkDigit: 7), taxLevelCodes: ["O-13"],
         taxScheme: .iva,
-        address: Address(line: "Carrera 7 # 71-21", cityCode: "05001", cityName: "Medellín", departmentCode: "05", departmentName: "Antioquia"))
+        address: Address(line: "Carrera 7 # 71-21", cityCode: "05001", cityName: "Medellín", departmentCode: "05", departmentName: "Antioquia"),
+        email: "compras@andina.example")
 
     /// 10 × 18,500.00 = 185,000.00 at IVA 19 % (35,150.00) and 2 × 45,000.00 = 90,000.00 at IVA 0 %:
     /// line extension 275,000.00, taxable 275,000.00, IVA 35,150.00, payable 310,150.00. Credit sale due 2026-12-31.
