@@ -68,6 +68,7 @@ enum IssueCommand {
         try write(try service.pdf(number: stored.document) ?? [], to: "\(out)/\(stored.document).pdf")
         if stored.replay { print("already issued (same ERP reference): nothing new was numbered") }
         print("\(stored.document) \(stored.code)")
+        for event in try service.store.events(number: stored.document) where event.kind == "rules" { print("DIAN notifications: \(event.detail)") }
         if args.options["printer"] != nil {
             let semaphore = DispatchSemaphore(value: 0)
             Task {

@@ -6,7 +6,7 @@ import Testing
 
 /// DIAN's rules at the service boundary: an ERP document that breaks a Rechazo rule is refused with DIAN's code
 /// and leaves its number free; a Notificación is issued and recorded on the timeline; the catalogue is served.
-struct RulesTests {
+struct RuleServiceTests {
     /// 01-three-lines.json with the buyer's address changed.
     private func example(cityCode: String, city: String) throws -> [UInt8] {
         var json = try JSONSerialization.jsonObject(with: Data(try TestWorld.example("01-three-lines.json"))) as! [String: Any]
@@ -77,6 +77,20 @@ struct RulesTests {
         #expect(fau02["field"] as? String == "cac:LegalMonetaryTotal/cbc:LineExtensionAmount")
         #expect(rules.first { $0["code"] as? String == "FAX14" }?["severity"] as? String == "notification")
         #expect(rules.contains { $0["code"] as? String == "CBF03a" })
+    }
+
+    @Test func folioIssueNamesTheRuleAndPrintsNotifications() throws {
+        let directory = try makeTemporaryDirectory(prefix: "folio-rules-cli")
+        let config = try TestWorld.writeConfiguration(in: directory)
+        let refusedInput = try TestWorld.write(try example(cityCode: "11999", city: "Bogotá"), "refused.json", in: directory)
+        let refused = try CLITests.folio(["issue", refusedInput.path, "--config", config.path, "--out", directory.appendingPathComponent("out").path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("[FAK07] customer.address.cityCode: The buyer's municipality code must be a DANE code of DIAN's Municipio list."), "\(refused.stderr)")
+        let warnedInput = try TestWorld.write(try example(cityCode: "05001", city: "Medellin"), "warned.json", in: directory)
+        let warned = try CLITests.folio(["issue", warnedInput.path, "--config", config.path, "--out", directory.appendingPathComponent("out").path])
+        #expect(warned.status == 0, "\(warned.stderr)")
+        #expect(warned.stdout.hasPrefix("SETP990000000 "))
+        #expect(warned.stdout.contains("DIAN notifications: FAK10 (customer.address.cityName)"))
     }
 
     @Test func folioRulesPrintsTheCatalogue() throws {
