@@ -57,6 +57,8 @@ let swiftTargets: [Target] = [
     .target(
         name: "DIANSimulator",
         dependencies: ["DIANClient", "HTTPServer", "UBL", "DIANRules", "DocumentModel", "XMLTree"]),
+    // DIAN's validation rules reproduced locally: DIAN codes, messages, fixes; code lists from CodeLists/. Pure.
+    .target(name: "DIANValidation", dependencies: ["DocumentModel", "DIANRules"]),
     // Draft → numbered, coded, UBL document (stages).
     .target(name: "Issuance", dependencies: ["DocumentModel", "DIANRules", "UBL"]),
     // Wiring and configuration: the only module that knows every other.
@@ -65,12 +67,15 @@ let swiftTargets: [Target] = [
         dependencies: [
             "DocumentModel", "DIANRules", "UBL", "DisplayModel", "LayoutTemplate", "LayoutEngine", "Render",
             "Printing", "Store", "HTTPServer", "Intake", "Issuance", "XMLTree", "Signing",
-            "DIANClient",
+            "DIANClient", "DIANValidation",
         ]
     ),
     .executableTarget(
         name: "folio",
-        dependencies: ["FolioApp", "Issuance", "Printing", "Render", "DisplayModel", "Store", "LayoutTemplate", "DIANSimulator"]),
+        dependencies: [
+            "FolioApp", "Issuance", "DIANValidation", "Printing", "Render", "DisplayModel", "Store", "LayoutTemplate",
+            "DIANSimulator",
+        ]),
     // Test support: processes, private cupsd + ippeveprinter, temp dirs, external checkers.
     .target(name: "FolioTesting", dependencies: ["Printing"]),
 ]
@@ -93,6 +98,7 @@ let testTargets: [Target] = [
     .testTarget(
         name: "DIANClientTests",
         dependencies: ["DIANClient", "DIANSimulator", "UBL", "DIANRules", "DocumentModel", "XMLTree", "FolioTesting"]),
+    .testTarget(name: "DIANValidationTests", dependencies: ["DIANValidation", "DIANRules", "DocumentModel", "Issuance", "UBL", "Intake"]),
     .testTarget(
         name: "IntegrationTests",
         dependencies: ["FolioApp", "FolioTesting", "Printing", "Store", "DocumentModel", "DIANSimulator", "DIANClient"]),

@@ -87,6 +87,17 @@ public struct BillingReference: Sendable, Hashable, Codable {
     }
 }
 
+/// The period a document covers (`cac:InvoicePeriod`); a note without a referenced invoice (22/32) carries one.
+public struct InvoicePeriod: Sendable, Hashable, Codable {
+    public var startDate: CalendarDate
+    public var endDate: CalendarDate
+
+    public init(startDate: CalendarDate, endDate: CalendarDate) {
+        self.startDate = startDate
+        self.endDate = endDate
+    }
+}
+
 /// Why a note was issued (`cac:DiscrepancyResponse`).
 public struct Discrepancy: Sendable, Hashable, Codable {
     public var referenceID: String?
@@ -134,6 +145,8 @@ public struct ElectronicDocument: Sendable, Hashable, Codable {
     public var software: SoftwareProvider?
     /// The `sts:QRCode` text.
     public var qrText: String?
+    /// `cac:InvoicePeriod`, when the document states one.
+    public var invoicePeriod: InvoicePeriod? = nil
 
     public init(
         kind: DocumentKind, environment: DIANEnvironment, customizationID: String, number: String,

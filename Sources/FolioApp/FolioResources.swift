@@ -1,11 +1,13 @@
 public import Foundation
 
-/// Where Folio's own files live: `Layouts/`, `Fonts/` and `Schemas/` of the checkout or installation.
+/// Where Folio's own files live: `Layouts/`, `Fonts/`, `Schemas/` and `CodeLists/` of the checkout or installation.
 public struct FolioResources: Sendable {
     public var root: String
     public var layouts: String { root + "/Layouts" }
     public var fonts: String { root + "/Fonts" }
     public var schemas: String { root + "/Schemas/ubl-2.1" }
+    /// DIAN's code lists (genericode), read by the DIAN rules (``DIANValidation``).
+    public var codeLists: String { root + "/CodeLists" }
 
     public init(root: String) { self.root = root }
 

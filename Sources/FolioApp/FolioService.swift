@@ -1,6 +1,7 @@
 public import Foundation
 public import Store
 public import Printing
+import DIANValidation
 import DisplayModel
 import DocumentModel
 import Intake
@@ -28,6 +29,7 @@ public final class FolioService: Sendable {
     public let resources: FolioResources
     let renderer: DocumentRenderer
     let validator: UBLValidator
+    let rules: DocumentValidator
     let printQueue: any PrintQueue
     let world: FolioWorld
     let blocking = BlockingWork(label: "folio.blocking", width: ProcessInfo.processInfo.activeProcessorCount)
@@ -47,6 +49,7 @@ public final class FolioService: Sendable {
         store = try DocumentStore(directory: dataDirectory ?? configuration.server.dataDirectory)
         renderer = try DocumentRenderer(layoutsDirectory: resources.layouts, fontsDirectory: resources.fonts)
         validator = try UBLValidator(schemasDirectory: resources.schemas)
+        rules = DocumentValidator(codeLists: try CodeLists(directory: resources.codeLists))
         self.printQueue = printQueue ?? CUPSPrintQueue(server: configuration.cupsServer)
         printSignal = PrintSignal()
         self.issuance = try issuance ?? IssuanceWiring(configuration: configuration, world: world)
@@ -86,9 +89,12 @@ public final class FolioService: Sendable {
         guard problems.isEmpty else {
             throw SubmissionError(code: .validationFailed, source: source, problems: problems.map(Problem.init))
         }
-        // Everything a document needs before it may take (or keep) a number: built, XSD-valid, drawable.
+        // Everything a document needs before it may take (or keep) a number: built, within DIAN's rules,
+        // XSD-valid, drawable.
+        var ruleWarnings: [Finding] = []
         let prepare = { (sequence: Int) throws -> IssuedContent in
             let document = DocumentBuilder.build(draft, issuer: company.profile, sequence: sequence, at: instant)
+            ruleWarnings = try self.checkRules(document, company: company, source: source, signingDate: today)
             let xml = try UBLWriter.write(document)
             let diagnostics = self.validator.validate(xml, sourceName: "\(document.number).xml").filter { $0.severity >= .error }
             guard diagnostics.isEmpty else {
@@ -115,6 +121,7 @@ public final class FolioService: Sendable {
             guard try store.replaceRejected(number: existing.number, with: try prepare(record.sequence), at: instant) else {
                 return .existing(try store.document(number: existing.number) ?? existing)
             }
+            try recordRuleWarnings(ruleWarnings, number: existing.number, at: instant)
             try advanceLocally(number: existing.number)
             return .created(try store.document(number: existing.number) ?? existing)
         }
@@ -132,6 +139,7 @@ public final class FolioService: Sendable {
         case .existing(let stored):
             return .existing(stored)
         case .created(let stored):
+            try recordRuleWarnings(ruleWarnings, number: stored.number, at: instant)
             // Signed now (and delivered now when there is no DIAN); transmission is the worker's.
             try advanceLocally(number: stored.number)
             return .created(try store.document(number: stored.number) ?? stored)

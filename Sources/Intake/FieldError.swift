@@ -6,17 +6,20 @@ public struct FieldError: Error, Sendable, Hashable, Codable, CustomStringConver
     public var message: String
     public var line: Int?
     public var column: Int?
+    /// The DIAN rule code (`FAU02`, `FAD09e`, …) when the problem is one of DIAN's validation rules.
+    public var code: String?
 
-    public init(field: String, message: String, line: Int? = nil, column: Int? = nil) {
+    public init(field: String, message: String, line: Int? = nil, column: Int? = nil, code: String? = nil) {
         self.field = field
         self.message = message
         self.line = line
         self.column = column
+        self.code = code
     }
 
     public var description: String {
         let place = line.map { " (line \($0)\(column.map { ", column \($0)" } ?? ""))" } ?? ""
-        return "\(field.isEmpty ? "document" : field)\(place): \(message)"
+        return "\(code.map { "[\($0)] " } ?? "")\(field.isEmpty ? "document" : field)\(place): \(message)"
     }
 }
 

@@ -59,7 +59,7 @@ public enum UBLReader {
             ?? root.child(kind.monetaryTotalElement, UBLNamespace.cac)?.child("PayableAmount")?.attribute("currencyID")
             ?? "COP"
         let dueDate = kind == .invoice ? try root.child("DueDate")?.date() : paymentMeans?.dueDate
-        return ElectronicDocument(
+        var document = ElectronicDocument(
             kind: kind, environment: try requiredEnvironment(root), customizationID: root.value("CustomizationID") ?? "",
             number: try root.required("ID").trimmed, uniqueCode: root.value("UUID"),
             issueDate: try root.required("IssueDate").date(), issueTime: try readIssueTime(root), dueDate: dueDate,
@@ -71,6 +71,11 @@ public enum UBLReader {
             paymentMeans: paymentMeans, taxTotals: try root.children("TaxTotal", UBLNamespace.cac).map(readTaxTotal),
             totals: try readMonetaryTotal(root, kind: kind), lines: try readLines(root, kind: kind),
             control: extensions.control, software: extensions.software, qrText: extensions.qrText)
+        if let period = root.child("InvoicePeriod", UBLNamespace.cac) {
+            document.invoicePeriod = InvoicePeriod(
+                startDate: try period.required("StartDate").date(), endDate: try period.required("EndDate").date())
+        }
+        return document
     }
 
     /// `cbc:ProfileExecutionID`, else `cbc:UUID/@schemeID`; `nil` when neither says.

@@ -54,6 +54,11 @@ public enum UBLWriter {
                 "listID": "ISO 4217 Alpha",
             ])
         root.cbc("LineCountNumeric", String(document.lines.count))
+        if let period = document.invoicePeriod {
+            let element = root.cac("InvoicePeriod")
+            element.cbc("StartDate", period.startDate.iso)
+            element.cbc("EndDate", period.endDate.iso)
+        }
         if let discrepancy = document.discrepancy {
             let response = root.cac("DiscrepancyResponse")
             if let reference = discrepancy.referenceID { response.cbc("ReferenceID", reference) }

@@ -87,6 +87,7 @@ enum IssueCommand {
         let current = try service.store.document(number: stored.document)
         print("\(stored.document) \(current?.uniqueCode ?? stored.code) \(record?.state ?? "")")
         if let error = record?.lastError { print("waiting: \(error)") }
+        for event in try service.store.events(number: stored.document) where event.kind == "rules" { print("DIAN notifications: \(event.detail)") }
         if args.options["printer"] != nil {
             let semaphore = DispatchSemaphore(value: 0)
             Task {

@@ -20,6 +20,8 @@ let usage = """
       dian-sim --port P --technical-key K [--fault KIND …]
                             Folio's DIAN SOAP simulator on http://127.0.0.1:P/WcfDianCustomerServices.svc
       check [LAYOUTS_DIR]   check every layout template (default Layouts/); exit 1 on any error
+      rules [--json | --markdown]
+                            the DIAN rules checked before a document is issued (Docs/rules.md)
       bench render --inputs DIR [--iterations N]
                             render benchmark (release build), see README
 
@@ -43,6 +45,7 @@ do {
     case "issue": try IssueCommand.run(rest)
     case "print": try await PrintCommand.run(rest)
     case "check": try CheckCommand.run(rest)
+    case "rules": try RulesCommand.run(rest)
     case "preview": try PreviewCommand.run(rest)
     case "serve": try await ServeCommand.run(rest)
     case "dian-sim": try DianSimCommand.run(rest)

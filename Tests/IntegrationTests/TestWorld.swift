@@ -25,7 +25,8 @@ enum TestWorld {
     /// Writes a configuration like Examples/config.json into `directory`, with overrides.
     static func writeConfiguration(
         in directory: URL, cupsServer: String? = nil, from: Int = 990000000, to: Int = 995000000,
-        defaultPrinter: String? = nil, port: Int = 0
+        defaultPrinter: String? = nil, port: Int = 0, dianEndpoint: String? = nil,
+        dianTimeout: Int = 10
     ) throws -> URL {
         let data = try Data(contentsOf: root.appendingPathComponent("Examples/config.json"))
         var json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
@@ -44,6 +45,7 @@ enum TestWorld {
         signing["pkcs12"] = root.appendingPathComponent("Examples/certificates/folio-demo-TEST-ONLY.p12").path
         companies[0]["signing"] = signing
         json["companies"] = companies
+        if let dianEndpoint { json["dian"] = ["endpoint": dianEndpoint, "timeout_seconds": dianTimeout] }
         let url = directory.appendingPathComponent("config.json")
         try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted]).write(to: url)
         return url

@@ -8,10 +8,12 @@ extension FolioService {
     /// - `POST /v1/documents` — ERP JSON → 201 (or 200 with the first result for a repeated reference), 422 with field errors;
     /// - `GET /v1/documents/{number}` (+ `/pdf`, `/xml`, `/application-response`, `/attached-document`);
     /// - `POST /v1/documents/{number}/reprint` `{printer, copies}` → 202;
+    /// - `GET /rules` — DIAN's rules Folio checks before a document leaves (Docs/rules.md);
     /// - `GET /health`.
     public func router() -> Router {
         var router = Router()
         router.add("GET", "/health") { _, _ in .json(["status": "ok"]) }
+        router.add("GET", "/rules") { _, _ in .json(RulesResource()) }
         router.add("POST", "/v1/documents") { request, _ in await self.postDocument(request) }
         router.add("GET", "/v1/documents/{number}") { _, parameters in
             await self.answer {
