@@ -9,16 +9,20 @@ let usage = """
       render INPUT -o OUT.pdf [--png DIR] [--config CONFIG]
                             draw an ERP JSON document (as an unnumbered draft) or any DIAN UBL 2.1 XML
                             (invoice, credit/debit note, ApplicationResponse: RADIAN event, DIAN response)
-      issue INPUT.json --config CONFIG --out DIR [--printer QUEUE] [--data DIR]
-                            number, write DIR/NUMBER.xml and DIR/NUMBER.pdf, print the number and CUFE
+      issue INPUT.json --config CONFIG --out DIR [--printer QUEUE] [--data DIR] [--dian ENDPOINT] [--transmit]
+                            number and sign; with a DIAN endpoint also transmit and wait for the verdict; write
+                            DIR/NUMBER.xml (signed), .pdf and DIAN's answers; print the number, CUFE and state
       print FILE.pdf --printer QUEUE [--copies N] [--cups-server HOST:PORT]
                             send a PDF to a CUPS queue; prints the CUPS job id
       serve --config CONFIG [--data DIR] [--address IP] [--port N]
-                            HTTP API, print worker; data in SQLite under the data directory
+                            HTTP API, issuance worker (sign → DIAN → archive → print), print worker; SQLite store
       preview LAYOUT.xml --sample DATA [--out DIR] [--config CONFIG] [--watch]
                             render one layout with a sample to DIR/preview.pdf and PNG pages; --watch re-renders on save
       dian-sim --port P --technical-key K [--fault KIND …]
                             Folio's DIAN SOAP simulator on http://127.0.0.1:P/WcfDianCustomerServices.svc
+      habilitacion --config CONFIG --test-set-id ID [--dian ENDPOINT] [--documents DIR] [--data DIR]
+                            DIAN's habilitación test set: issue, sign and send each document (SendTestSetAsync),
+                            then a credit and a debit note; print DIAN's verdict per document (GetStatusZip)
       check [LAYOUTS_DIR]   check every layout template (default Layouts/); exit 1 on any error
       rules [--json | --markdown]
                             the DIAN rules checked before a document is issued (Docs/rules.md)
@@ -49,6 +53,7 @@ do {
     case "preview": try PreviewCommand.run(rest)
     case "serve": try await ServeCommand.run(rest)
     case "dian-sim": try DianSimCommand.run(rest)
+    case "habilitacion": try HabilitacionCommand.run(rest)
     case "bench":
         guard rest.first == "render" else { throw CommandLineArguments.UsageError(description: "bench needs a subject: bench render") }
         exit(try runRenderBenchmark(Array(rest.dropFirst())))
