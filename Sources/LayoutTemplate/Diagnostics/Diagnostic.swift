@@ -67,6 +67,9 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible, Expre
 
     /// The file is not well-formed XML.
     public static let malformedXML: DiagnosticCode = "malformed-xml"
+    /// The layout does not follow the RELAX NG grammar (`Layouts/schema/layout.rng`) and Folio's own checks
+    /// said nothing on that line.
+    public static let schema: DiagnosticCode = "schema"
     /// The file could not be read.
     public static let unreadable: DiagnosticCode = "unreadable-file"
     /// `<layout version="…">` is missing or names a version this Folio does not know.
@@ -105,7 +108,7 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible, Expre
 
     /// Every code, for documentation and tooling.
     public static let all: [DiagnosticCode] = [
-        .malformedXML, .unreadable, .unsupportedVersion, .unknownElement, .misplacedElement, .unknownAttribute,
+        .malformedXML, .schema, .unreadable, .unsupportedVersion, .unknownElement, .misplacedElement, .unknownAttribute,
         .missingAttribute, .duplicateElement, .invalidLength, .invalidValue, .unknownColor, .unknownField,
         .invalidBinding, .unknownStyle, .styleCycle, .missingFont, .missingFontFace, .undeclaredFont, .missingAsset,
         .textOutsideSpan, .columnCount, .pageCounterInBody, .cannotFit, .regionOverflow, .keepTogetherBroken,

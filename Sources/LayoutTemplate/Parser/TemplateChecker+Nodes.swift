@@ -14,11 +14,23 @@ extension TemplateChecker {
         case "rule": return rule(element, scope: scope)
         case "table": return table(element, style: parent, scope: scope)
         case "page-break" where allowPageBreak:
+            refuseChildren(element)
             return .pageBreak(PageBreakNode(condition: condition(element, scope: scope), location: element.location))
         default:
             let allowed = Vocabulary.flowElements.filter { allowPageBreak || $0 != "page-break" }
             reportUnexpected(element, allowed: allowed, context: "here")
             return nil
+        }
+    }
+
+    /// Reports every child element and any text of an element that holds nothing (`<rule/>`, `<image/>`, …).
+    func refuseChildren(_ element: Element) {
+        for child in element.xml.children {
+            reportUnexpected(self.element(child), allowed: [], context: "inside <\(element.name)> (it holds nothing)")
+        }
+        if element.xml.children.isEmpty, element.xml.text.contains(where: { !$0.isWhitespace }) {
+            report(.error, .misplacedElement, "<\(element.name)> holds no text", at: element.location,
+                   hints: ["write it empty, as <\(element.name) …/>; put text in a <text>"])
         }
     }
 
@@ -101,6 +113,7 @@ extension TemplateChecker {
                             content: textContent(part.xml.text, in: part, scope: scope, collapse: true), style: spanStyle,
                             condition: spanCondition, location: part.location))
                 case "br":
+                    refuseChildren(part)
                     runs.append(TextRun(content: .literal("\n"), style: style, location: part.location))
                 default:
                     reportUnexpected(part, allowed: ["span", "br"], context: "inside <\(element.name)>")
@@ -132,6 +145,7 @@ extension TemplateChecker {
     }
 
     private func image(_ element: Element, scope: BindingScope) -> Node? {
+        refuseChildren(element)
         let (_, box) = styles(element, inheriting: TextStyle(font: FontSpec(family: "", size: 0)), scope: scope)
         let condition = condition(element, scope: scope)
         let source = require(element, "src", example: "assets/logo.png").map { textContent($0, in: element, scope: scope, collapse: false) }
@@ -150,6 +164,7 @@ extension TemplateChecker {
     }
 
     private func qr(_ element: Element, scope: BindingScope) -> Node? {
+        refuseChildren(element)
         let (_, box) = styles(element, inheriting: TextStyle(font: FontSpec(family: "", size: 0)), scope: scope)
         let condition = condition(element, scope: scope)
         let value = require(element, "value", example: "{document.qr}").map { textContent($0, in: element, scope: scope, collapse: false) }
@@ -160,6 +175,7 @@ extension TemplateChecker {
     }
 
     private func rule(_ element: Element, scope: BindingScope) -> Node? {
+        refuseChildren(element)
         let (_, box) = styles(element, inheriting: TextStyle(font: FontSpec(family: "", size: 0)), scope: scope)
         let condition = condition(element, scope: scope)
         var stroke = Stroke(width: .pt(0.5))

@@ -81,7 +81,7 @@ final class TemplateChecker {
         } else {
             report(
                 .error, .misplacedElement, "<\(element.name)> is not allowed \(context)", at: element.location,
-                hints: ["allowed here: " + allowed.map { "<\($0)>" }.joined(separator: ", ")])
+                hints: allowed.isEmpty ? [] : ["allowed here: " + allowed.map { "<\($0)>" }.joined(separator: ", ")])
         }
     }
 

@@ -32,8 +32,11 @@ public enum TemplateParser {
     ///   - schema: the display data the template may bind (``DocumentDisplay/schema`` for documents).
     ///   - fonts: the faces available in `Fonts/`.
     ///   - assetsDirectory: where `src` paths are resolved, to report missing images; `nil` skips that check.
+    ///   - grammar: the RELAX NG grammar to check the structure against first (``LayoutGrammar``); its
+    ///     problems are kept only on lines where Folio's own checks found none. `nil` skips it.
     public static func parse(
-        source: [UInt8], file: String, schema: DisplaySchema, fonts: FontCatalog, assetsDirectory: String? = nil
+        source: [UInt8], file: String, schema: DisplaySchema, fonts: FontCatalog, assetsDirectory: String? = nil,
+        grammar: LayoutGrammar? = nil
     ) -> TemplateParseResult {
         let text = String(decoding: source, as: UTF8.self)
         let document: XMLDocument
@@ -51,7 +54,16 @@ public enum TemplateParser {
         }
         let checker = TemplateChecker(file: file, text: text, schema: schema, fonts: fonts, assetsDirectory: assetsDirectory)
         let template = document.root.flatMap { checker.layout($0) }
-        let diagnostics = checker.diagnostics
+        var diagnostics = checker.diagnostics
+        if let grammar {
+            let checkedLines = Set(diagnostics.filter(\.isError).map(\.line))
+            var seen: Set<String> = []
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for problem in grammar.check(document, file: file, lines: lines)
+            where !checkedLines.contains(problem.line) && seen.insert("\(problem.line) \(problem.message)").inserted {
+                diagnostics.append(problem)
+            }
+        }
         let hasErrors = diagnostics.contains { $0.isError }
         return TemplateParseResult(template: hasErrors ? nil : template, diagnostics: diagnostics, source: text, file: file)
     }
@@ -59,13 +71,14 @@ public enum TemplateParser {
     /// Reads and checks the template file at `path`; diagnostics name it `displayName` (default: `path`).
     public static func load(
         path: String, displayName: String? = nil, schema: DisplaySchema, fonts: FontCatalog,
-        assetsDirectory: String? = nil
+        assetsDirectory: String? = nil, grammar: LayoutGrammar? = nil
     ) -> TemplateParseResult {
         let name = displayName ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
             let diagnostic = Diagnostic(.error, .unreadable, "cannot read the template file", at: SourceSpan(file: name, line: 0, column: 0))
             return TemplateParseResult(template: nil, diagnostics: [diagnostic], source: "", file: name)
         }
-        return parse(source: [UInt8](data), file: name, schema: schema, fonts: fonts, assetsDirectory: assetsDirectory)
+        return parse(
+            source: [UInt8](data), file: name, schema: schema, fonts: fonts, assetsDirectory: assetsDirectory, grammar: grammar)
     }
 }
