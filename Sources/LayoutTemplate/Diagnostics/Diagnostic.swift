@@ -86,6 +86,8 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible, Expre
     public static let unknownColor: DiagnosticCode = "unknown-color"
     public static let unknownField: DiagnosticCode = "unknown-field"
     public static let invalidBinding: DiagnosticCode = "invalid-binding"
+    /// `{x | mony}`: a formatter that does not exist.
+    public static let unknownFormatter: DiagnosticCode = "unknown-formatter"
     public static let unknownStyle: DiagnosticCode = "unknown-style"
     public static let styleCycle: DiagnosticCode = "style-cycle"
     public static let missingFont: DiagnosticCode = "missing-font"
@@ -110,7 +112,7 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible, Expre
     public static let all: [DiagnosticCode] = [
         .malformedXML, .schema, .unreadable, .unsupportedVersion, .unknownElement, .misplacedElement, .unknownAttribute,
         .missingAttribute, .duplicateElement, .invalidLength, .invalidValue, .unknownColor, .unknownField,
-        .invalidBinding, .unknownStyle, .styleCycle, .missingFont, .missingFontFace, .undeclaredFont, .missingAsset,
+        .invalidBinding, .unknownFormatter, .unknownStyle, .styleCycle, .missingFont, .missingFontFace, .undeclaredFont, .missingAsset,
         .textOutsideSpan, .columnCount, .pageCounterInBody, .cannotFit, .regionOverflow, .keepTogetherBroken,
         .invalidData, .missingGlyph,
     ]
