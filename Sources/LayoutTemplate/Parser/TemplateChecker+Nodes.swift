@@ -48,7 +48,7 @@ extension TemplateChecker {
         let (loop, inner) = loop(element, scope: scope).map { ($0.0 as Loop?, $0.1) } ?? (nil, scope)
         let keep = KeepRules(
             together: flag(element, "keep-together") ?? false, withNext: flag(element, "keep-with-next") ?? false,
-            withPrevious: flag(element, "keep-with-previous") ?? false)
+            withPrevious: flag(element, "keep-with-previous") ?? false, minSpace: length(element, "min-space") ?? .zero)
         var children: [Node] = []
         for child in element.xml.children {
             if let node = flowNode(self.element(child), style: style, scope: inner, allowPageBreak: allowPageBreak) { children.append(node) }
