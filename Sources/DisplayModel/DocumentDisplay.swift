@@ -6,8 +6,22 @@ import Foundation
 ///
 /// The fields are listed in ``schema``; `Layouts/README.md` documents each one for designers.
 public enum DocumentDisplay {
-    /// The production layout that draws this data: `Layouts/invoice.xml`.
+    /// The production layout that draws this data when no kind is known: `Layouts/invoice.xml`.
     public static let layoutName = "invoice"
+
+    /// The production layout for a kind of document: `invoice` (`Layouts/invoice.xml`), `credit-note`,
+    /// `debit-note`. Every layout binds the same display data (``schema``), so any of them can draw any kind.
+    public static func layoutName(for kind: DocumentKind) -> String {
+        switch kind {
+        case .invoice: "invoice"
+        case .creditNote: "credit-note"
+        case .debitNote: "debit-note"
+        }
+    }
+
+    /// The other production layouts of documents: the same data on another paper (`invoice-letter`, the POS
+    /// roll `pos-80mm`) or for another purpose (`supplier-invoice`, a received invoice for internal review).
+    public static let alternativeLayouts = ["invoice-letter", "pos-80mm", "supplier-invoice"]
 
     /// The display data of `document`.
     /// - Parameters:

@@ -153,8 +153,8 @@ public final class DocumentRenderer: @unchecked Sendable {
         }
     }
 
-    /// Renders each page as a PNG (RGB on white) with `scale` pixels per point, drawing the same frames as
-    /// the PDF.
+    /// Renders each page as a PNG (RGB on white) with `scale` pixels per point (less for a page longer than
+    /// cairo's 32767-pixel limit, such as a long POS roll), drawing the same frames as the PDF.
     public func renderPNG(layout: String, data: DisplayValue, scale: Double) throws -> [[UInt8]] {
         let template = try template(named: layout)
         return try pool.withSession { session in
@@ -163,6 +163,8 @@ public final class DocumentRenderer: @unchecked Sendable {
             var images: [[UInt8]] = []
             do {
                 for page in result.pages {
+                    // Cairo image surfaces stop at 32767 pixels: a long POS roll is drawn at a smaller scale.
+                    let scale = min(scale, 32_000 / max(page.size.width, page.size.height))
                     let width = Int32((page.size.width * scale).rounded(.up))
                     let height = Int32((page.size.height * scale).rounded(.up))
                     let surface = try CairoSurface(takingOwnershipOf: cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height))

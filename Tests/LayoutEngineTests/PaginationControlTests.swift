@@ -126,3 +126,41 @@ import Testing
         #expect(pages.last == ["H", "R1000", "F", "T1", "T2"])
     }
 }
+
+/// Continuous POS rolls: one page whose height is the content's.
+@Suite struct ContinuousPageTests {
+    @Test func aRollOfThreeHundredLinesIsOnePage() throws {
+        let source = """
+            <layout version="1">
+              <fonts><font family="Test Sans"/></fonts>
+              <page size="80mm auto" margin="5pt" font-size="10pt">
+                <page-footer height="20pt"><text>Página {page} de {pages}</text></page-footer>
+                <text>TOP</text>
+                <block each="line in lines"><text>{line.code}</text></block>
+                <page-break/>
+                <text>END</text>
+              </page>
+            </layout>
+            """
+        let result = layout(try template(source), data(lines: 300))
+        #expect(result.diagnostics == [])
+        #expect(result.pages.count == 1)
+        let page = try #require(result.pages.first)
+        // 80 mm wide; 302 lines of 10pt + 10pt of margins + the 20pt footer; the page break is ignored.
+        #expect(abs(page.size.width - 80 * 72 / 25.4) < 0.001)
+        #expect(page.size.height == 3020 + 10 + 20)
+        #expect(page.texts.filter { $0.hasPrefix("R") } == (1...300).map { "R\($0)" })
+        #expect(page.texts.first == "TOP")
+        #expect(page.texts.suffix(2) == ["END", "Página 1 de 1"])
+    }
+
+    @Test func namedRollsAndHalfLetter() throws {
+        for (size, width) in [("roll-58mm", 58 * 72 / 25.4), ("roll-80mm", 80 * 72 / 25.4), ("half-letter", 396.0)] {
+            let source = page(body: "<text>x</text>").replacingOccurrences(of: "size=\"100pt 100pt\"", with: "size=\"\(size)\"")
+            let result = layout(try template(source), data(lines: 0))
+            #expect(abs((result.pages.first?.size.width ?? 0) - width) < 0.001, "\(size)")
+        }
+        let halfLetter = layout(try template(page(body: "<text>x</text>").replacingOccurrences(of: "size=\"100pt 100pt\"", with: "size=\"half-letter\"")), data(lines: 0))
+        #expect(halfLetter.pages.first?.size.height == 612)
+    }
+}
