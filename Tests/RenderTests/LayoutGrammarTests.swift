@@ -118,11 +118,12 @@ import Testing
             }
             return found
         }
+        var seen: Set<ObjectIdentifier> = []
         func collect(_ element: FoundationXML.XMLElement) {
+            // An element may be declared twice (the two shapes of <layout>): its attributes are the union.
+            guard seen.insert(ObjectIdentifier(element)).inserted else { return }
             let name = nameOf(element)
-            guard vocabulary[name] == nil else { return }
-            vocabulary[name] = []
-            vocabulary[name] = attributes(in: element, visited: [])
+            vocabulary[name, default: []].formUnion(attributes(in: element, visited: []))
         }
         for node in elements(root, "start") + Array(defines.values) { _ = attributes(in: node, visited: []) }
         let checker = TemplateParser.vocabulary.mapValues(Set.init)

@@ -89,6 +89,10 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible, Expre
     /// `{x | mony}`: a formatter that does not exist.
     public static let unknownFormatter: DiagnosticCode = "unknown-formatter"
     public static let unknownStyle: DiagnosticCode = "unknown-style"
+    /// A layout that `extends` another replaces a block the other does not name.
+    public static let unknownBlock: DiagnosticCode = "unknown-block"
+    /// `extends` names a layout that cannot be read, or that itself extends another.
+    public static let invalidExtends: DiagnosticCode = "invalid-extends"
     public static let styleCycle: DiagnosticCode = "style-cycle"
     public static let missingFont: DiagnosticCode = "missing-font"
     public static let missingFontFace: DiagnosticCode = "missing-font-face"
@@ -112,7 +116,7 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible, Expre
     public static let all: [DiagnosticCode] = [
         .malformedXML, .schema, .unreadable, .unsupportedVersion, .unknownElement, .misplacedElement, .unknownAttribute,
         .missingAttribute, .duplicateElement, .invalidLength, .invalidValue, .unknownColor, .unknownField,
-        .invalidBinding, .unknownFormatter, .unknownStyle, .styleCycle, .missingFont, .missingFontFace, .undeclaredFont, .missingAsset,
+        .invalidBinding, .unknownFormatter, .unknownStyle, .unknownBlock, .invalidExtends, .styleCycle, .missingFont, .missingFontFace, .undeclaredFont, .missingAsset,
         .textOutsideSpan, .columnCount, .pageCounterInBody, .cannotFit, .regionOverflow, .keepTogetherBroken,
         .invalidData, .missingGlyph,
     ]

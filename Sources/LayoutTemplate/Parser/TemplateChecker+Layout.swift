@@ -119,6 +119,18 @@ extension TemplateChecker {
             }
             raw.append((name, style.attributes["extends"], style, properties(style, scope: BindingScope())))
         }
+        // A layout that extends this one: its styles replace those of the same name, or are added.
+        inExtension {
+            for child in extensionPieces?.styles ?? [] {
+                let style = element(child)
+                guard style.name == "style", let name = require(style, "name", example: "body") else {
+                    if style.name != "style" { reportUnexpected(style, allowed: ["style"], context: "in <styles>") }
+                    continue
+                }
+                let entry = (name, style.attributes["extends"], style, properties(style, scope: BindingScope()))
+                if let index = raw.firstIndex(where: { $0.name == name }) { raw[index] = entry } else { raw.append(entry) }
+            }
+        }
         let byName = Dictionary(raw.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         func resolve(_ name: String, chain: [String]) -> StyleProperties? {
             if let done = namedStyles[name] { return done }
@@ -218,7 +230,14 @@ extension TemplateChecker {
 
     // MARK: Page
 
-    private func page(_ page: Element) -> (PageSetup, Region?, Region?, Region?, [Node])? {
+    private func page(_ parentPage: Element) -> (PageSetup, Region?, Region?, Region?, [Node])? {
+        // A layout that extends this one replaces page attributes (its own were checked when it was read).
+        var page = parentPage
+        if let childPage = extensionPieces?.page {
+            var attributes = parentPage.attributes
+            for attribute in childPage.attributes where attribute.namespaceURI == nil { attributes[attribute.name] = attribute.value }
+            page = Element(xml: parentPage.xml, name: "page", position: parentPage.position, location: parentPage.location, attributes: attributes)
+        }
         var width = Length.mm(210)
         var height = Length.mm(297)
         var continuous = false

@@ -43,6 +43,13 @@ extension TemplateChecker {
     }
 
     private func block(_ element: Element, style parent: TextStyle, scope: BindingScope, allowPageBreak: Bool) -> Node {
+        if let name = element.attributes["name"], let replacement = replacement(forBlockNamed: name) {
+            return inExtension {
+                // Replacements are read in the parent's order: look for this one from its own line.
+                locator.rewind(toLine: replacement.line)
+                return block(self.element(replacement), style: parent, scope: scope, allowPageBreak: allowPageBreak)
+            }
+        }
         let (style, box) = styles(element, inheriting: parent, scope: scope)
         let condition = condition(element, scope: scope)
         let (loop, inner) = loop(element, scope: scope).map { ($0.0 as Loop?, $0.1) } ?? (nil, scope)

@@ -15,6 +15,8 @@ final class TemplateChecker {
     private var reportedFaces: Set<FontFace> = []
     /// Whether the element being read is inside a header or footer (where `{page}` is allowed).
     var inRegion = false
+    /// The changes of a layout that `extends` the one being checked.
+    var extensionPieces: LayoutExtension?
 
     init(file: String, text: String, schema: DisplaySchema, fonts: FontCatalog, assetsDirectory: String?) {
         self.locator = SourceLocator(file: file, text: text)

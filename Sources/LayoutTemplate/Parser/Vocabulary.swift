@@ -4,7 +4,7 @@ enum Vocabulary {
     static let box = StyleProperties.boxAttributes
 
     static let attributes: [String: [String]] = [
-        "layout": ["version"],
+        "layout": ["version", "extends"],
         "fonts": [],
         "font": ["family", "weight", "style"],
         "styles": [],
@@ -13,7 +13,7 @@ enum Vocabulary {
         "first-page-header": ["height", "style"] + text,
         "page-header": ["height", "style"] + text,
         "page-footer": ["height", "style"] + text,
-        "block": ["each", "keep-together", "keep-with-next", "keep-with-previous", "min-space", "style", "if"] + text + box,
+        "block": ["name", "each", "keep-together", "keep-with-next", "keep-with-previous", "min-space", "style", "if"] + text + box,
         "row": ["columns", "gap", "style", "if"] + text + box,
         "text": ["style", "if"] + text + box,
         "span": ["style", "if"] + text,
