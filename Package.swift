@@ -90,7 +90,9 @@ let testTargets: [Target] = [
         exclude: ["Fixtures"]),
     .testTarget(name: "DisplayModelTests", dependencies: ["DisplayModel", "DocumentModel"]),
     .testTarget(name: "LayoutEngineTests", dependencies: ["LayoutEngine", "LayoutTemplate", "DisplayModel"]),
-    .testTarget(name: "RenderTests", dependencies: ["Render", "LayoutEngine", "LayoutTemplate", "DisplayModel", "FolioTesting"]),
+    .testTarget(
+        name: "RenderTests", dependencies: ["Render", "LayoutEngine", "LayoutTemplate", "DisplayModel", "FolioTesting"],
+        exclude: ["Goldens", "Snapshots"]),
     .testTarget(name: "IntakeTests", dependencies: ["Intake", "DocumentModel"]),
     .testTarget(name: "IssuanceTests", dependencies: ["Issuance", "DocumentModel"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "DocumentModel", "FolioTesting"]),

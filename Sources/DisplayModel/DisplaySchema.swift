@@ -10,6 +10,8 @@ public indirect enum DisplaySchema: Sendable, Hashable {
     /// A list whose every item has the element schema.
     case list(DisplaySchema)
     case record([String: DisplaySchema])
+    /// A typed value (``TypedValue``) of this kind. Display data read from JSON may give text instead.
+    case value(ValueKind)
 
     /// The schema of field `name` of a record schema.
     public subscript(field name: String) -> DisplaySchema? {
@@ -30,6 +32,7 @@ public indirect enum DisplaySchema: Sendable, Hashable {
         case .flag: "flag"
         case .list: "list"
         case .record: "record"
+        case .value(let kind): kind == .decimal ? "number" : kind.rawValue
         }
     }
 
@@ -42,7 +45,7 @@ public indirect enum DisplaySchema: Sendable, Hashable {
 
     private func collect(prefix: String, into result: inout [String]) {
         switch self {
-        case .text, .flag:
+        case .text, .flag, .value:
             result.append(prefix)
         case .list(let element):
             if case .text = element { result.append(prefix + "[]") } else { element.collect(prefix: prefix + "[]", into: &result) }
@@ -58,8 +61,10 @@ public indirect enum DisplaySchema: Sendable, Hashable {
     public func mismatches(in value: DisplayValue, path: String = "", allowExtraFields: Bool = true) -> [String] {
         let here = path.isEmpty ? "(root)" : path
         switch (self, value) {
-        case (.text, .text), (.flag, .flag):
+        case (.text, .text), (.flag, .flag), (.value, .text):
             return []
+        case (.value(let kind), .value(let value)):
+            return kind == value.kind ? [] : ["\(here): expected \(kindName), found \(value.kind.rawValue)"]
         case (.list(let element), .list(let items)):
             return items.enumerated().flatMap { index, item in
                 element.mismatches(in: item, path: "\(path)[\(index)]", allowExtraFields: allowExtraFields)
@@ -87,6 +92,7 @@ public indirect enum DisplaySchema: Sendable, Hashable {
         case .flag: "flag"
         case .list: "list"
         case .record: "record"
+        case .value(let value): value.kind.rawValue
         }
     }
 }

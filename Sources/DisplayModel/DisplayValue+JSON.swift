@@ -30,6 +30,7 @@ extension DisplayValue: Codable {
         case .flag(let flag): try container.encode(flag)
         case .list(let items): try container.encode(items)
         case .record(let fields): try container.encode(fields)
+        case .value(let value): try container.encode(value.defaultText)
         }
     }
 

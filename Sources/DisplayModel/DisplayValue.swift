@@ -11,6 +11,9 @@ public indirect enum DisplayValue: Sendable, Hashable {
     case record([String: DisplayValue])
     /// A condition for `if` (`totals.hasDiscounts`).
     case flag(Bool)
+    /// An amount, number or date that formatters can print in other forms; printed by default as its
+    /// ``TypedValue/defaultText``.
+    case value(TypedValue)
 
     /// The field `name` of a record; `nil` for anything else or an absent field.
     public subscript(field name: String) -> DisplayValue? {
@@ -33,10 +36,13 @@ public indirect enum DisplayValue: Sendable, Hashable {
         return current
     }
 
-    /// The text of a `.text` value; `nil` otherwise.
+    /// The text of a `.text` value, the default form of a `.value`; `nil` otherwise.
     public var text: String? {
-        if case .text(let text) = self { return text }
-        return nil
+        switch self {
+        case .text(let text): text
+        case .value(let value): value.defaultText
+        default: nil
+        }
     }
 
     /// The items of a `.list` value; `nil` otherwise.
@@ -53,6 +59,7 @@ public indirect enum DisplayValue: Sendable, Hashable {
         case .text(let text): !text.isEmpty
         case .list(let items): !items.isEmpty
         case .record(let fields): !fields.isEmpty
+        case .value: true
         }
     }
 }

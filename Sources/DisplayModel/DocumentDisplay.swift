@@ -6,8 +6,22 @@ import Foundation
 ///
 /// The fields are listed in ``schema``; `Layouts/README.md` documents each one for designers.
 public enum DocumentDisplay {
-    /// The production layout that draws this data: `Layouts/invoice.xml`.
+    /// The production layout that draws this data when no kind is known: `Layouts/invoice.xml`.
     public static let layoutName = "invoice"
+
+    /// The production layout for a kind of document: `invoice` (`Layouts/invoice.xml`), `credit-note`,
+    /// `debit-note`. Every layout binds the same display data (``schema``), so any of them can draw any kind.
+    public static func layoutName(for kind: DocumentKind) -> String {
+        switch kind {
+        case .invoice: "invoice"
+        case .creditNote: "credit-note"
+        case .debitNote: "debit-note"
+        }
+    }
+
+    /// The other production layouts of documents: the same data on another paper (`invoice-letter`, the POS
+    /// roll `pos-80mm`) or for another purpose (`supplier-invoice`, a received invoice for internal review).
+    public static let alternativeLayouts = ["invoice-letter", "pos-80mm", "supplier-invoice"]
 
     /// The display data of `document`.
     /// - Parameters:
@@ -56,9 +70,9 @@ public enum DocumentDisplay {
             "number": .text(document.number),
             "codeLabel": .text(document.kind.uniqueCodeName),
             "code": .text(document.uniqueCode ?? ""),
-            "issueDate": .text(ColombianFormat.date(document.issueDate)),
+            "issueDate": .value(.date(document.issueDate)),
             "issueTime": .text(ColombianFormat.time(document.issueTime)),
-            "dueDate": .text(due.map(ColombianFormat.date) ?? ""),
+            "dueDate": due.map { .value(.date($0)) } ?? .text(""),
             "paymentForm": .text(form),
             "paymentMeans": .text(means),
             "payment": .text(payment),
@@ -100,7 +114,7 @@ public enum DocumentDisplay {
             "number": .text(reference?.id ?? ""),
             "codeLabel": .text("CUFE"),
             "code": .text(reference?.uuid ?? ""),
-            "issueDate": .text(reference?.issueDate.map(ColombianFormat.date) ?? ""),
+            "issueDate": reference?.issueDate.map { .value(.date($0)) } ?? .text(""),
             "concept": .text(concept),
         ])
     }
@@ -123,6 +137,7 @@ public enum DocumentDisplay {
             "tradeName": .text(party.tradeName ?? ""),
             "idLabel": .text(identification.type.label),
             "idNumber": .text(identification.displayNumber),
+            "idDigits": .text(identification.number),
             "id": .text(identification.displayText),
             "address": .text(address?.line ?? ""),
             "city": .text(address?.cityName ?? ""),
@@ -144,15 +159,15 @@ public enum DocumentDisplay {
             "code": .text(line.code ?? ""),
             "description": .text(line.description),
             "note": .text(line.note ?? ""),
-            "quantity": .text(ColombianFormat.number(line.quantity)),
+            "quantity": .value(.decimal(line.quantity)),
             "unit": .text(DIANLabels.unit(line.unitCode)),
-            "unitPrice": .text(ColombianFormat.money(line.unitPrice)),
-            "discount": .text(ColombianFormat.money(line.discount)),
+            "unitPrice": .value(.amount(line.unitPrice)),
+            "discount": .value(.amount(line.discount)),
             "hasDiscount": .flag(!line.discount.isZero),
             "taxPercent": .text(percents.map(ColombianFormat.percent).joined(separator: " + ")),
-            "taxAmount": .text(ColombianFormat.money(taxAmount)),
-            "net": .text(ColombianFormat.money(line.lineExtensionAmount)),
-            "total": .text(ColombianFormat.money(line.lineExtensionAmount + taxAmount)),
+            "taxAmount": .value(.amount(taxAmount)),
+            "net": .value(.amount(line.lineExtensionAmount)),
+            "total": .value(.amount(line.lineExtensionAmount + taxAmount)),
         ])
     }
 
@@ -164,8 +179,8 @@ public enum DocumentDisplay {
                     "name": .text(subtotal.scheme.name),
                     "percent": .text(percent),
                     "label": .text(subtotal.scheme.name + " " + percent),
-                    "base": .text(ColombianFormat.money(subtotal.taxableAmount)),
-                    "amount": .text(ColombianFormat.money(subtotal.taxAmount)),
+                    "base": .value(.amount(subtotal.taxableAmount)),
+                    "amount": .value(.amount(subtotal.taxAmount)),
                 ])
             }
         }
@@ -175,17 +190,17 @@ public enum DocumentDisplay {
         let totals = document.totals
         let taxes = document.taxTotals.reduce(Amount.zero) { $0 + $1.taxAmount }
         return .record([
-            "subtotal": .text(ColombianFormat.money(totals.lineExtensionAmount)),
-            "taxBase": .text(ColombianFormat.money(totals.taxExclusiveAmount)),
-            "taxes": .text(ColombianFormat.money(taxes)),
-            "total": .text(ColombianFormat.money(totals.taxInclusiveAmount)),
-            "discounts": .text(ColombianFormat.money(totals.allowanceTotalAmount)),
+            "subtotal": .value(.amount(totals.lineExtensionAmount)),
+            "taxBase": .value(.amount(totals.taxExclusiveAmount)),
+            "taxes": .value(.amount(taxes)),
+            "total": .value(.amount(totals.taxInclusiveAmount)),
+            "discounts": .value(.amount(totals.allowanceTotalAmount)),
             "hasDiscounts": .flag(!totals.allowanceTotalAmount.isZero),
-            "charges": .text(ColombianFormat.money(totals.chargeTotalAmount)),
+            "charges": .value(.amount(totals.chargeTotalAmount)),
             "hasCharges": .flag(!totals.chargeTotalAmount.isZero),
-            "prepaid": .text(ColombianFormat.money(totals.prepaidAmount)),
+            "prepaid": .value(.amount(totals.prepaidAmount)),
             "hasPrepaid": .flag(!totals.prepaidAmount.isZero),
-            "payable": .text(ColombianFormat.money(totals.payableAmount)),
+            "payable": .value(.amount(totals.payableAmount)),
             "inWords": .text(AmountInWords.spanish(totals.payableAmount, currency: document.currency)),
         ])
     }

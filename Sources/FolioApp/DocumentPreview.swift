@@ -7,8 +7,8 @@ import Render
 import UBL
 
 /// `folio render`: draws any input without issuing it — an ERP JSON document (as a draft: nothing is numbered,
-/// the number reads `<prefix>BORRADOR`), any DIAN UBL 2.1 Invoice/CreditNote/DebitNote XML (with
-/// `Layouts/invoice.xml`), or an ApplicationResponse XML — a RADIAN event or DIAN's response — (with
+/// the number reads `<prefix>BORRADOR`), any DIAN UBL 2.1 Invoice/CreditNote/DebitNote XML (with the layout
+/// of its kind: `invoice.xml`, `credit-note.xml`, `debit-note.xml`), or an ApplicationResponse XML — a RADIAN event or DIAN's response — (with
 /// `Layouts/event.xml`).
 public final class DocumentPreview {
     let renderer: DocumentRenderer
@@ -36,6 +36,8 @@ public final class DocumentPreview {
         public var pdf: [UInt8]
         public var pageCount: Int
         public var pngPages: [[UInt8]]
+        /// Problems that did not stop rendering (`missing-glyph`, `invalid-data`, …), in gcc format.
+        public var warnings: [String] = []
     }
 
     /// What an input is drawn from: the layout, its display data, and the number and code it reports.
@@ -57,7 +59,7 @@ public final class DocumentPreview {
         let pages = png ? try renderer.renderPNG(layout: display.layout, data: display.data, scale: 2) : []
         return Output(
             number: display.number, uniqueCode: display.uniqueCode, pdf: rendered.bytes, pageCount: rendered.pageCount,
-            pngPages: pages)
+            pngPages: pages, warnings: rendered.warnings.map(\.description))
     }
 
     func display(_ bytes: [UInt8], source: String, displayDataAllowed: Bool = false) throws -> Display {
@@ -87,7 +89,7 @@ public final class DocumentPreview {
     private func display(_ input: (ElectronicDocument, FolioConfiguration.Company?), draft: Bool = false) -> Display {
         let (document, company) = input
         return Display(
-            layout: DocumentDisplay.layoutName,
+            layout: DocumentDisplay.layoutName(for: document.kind),
             data: DocumentDisplay.make(document, branding: company?.displayBranding ?? Branding(), draft: draft),
             number: document.number, uniqueCode: document.uniqueCode)
     }

@@ -165,7 +165,7 @@ public final class FolioService: Sendable {
     func renderPDF(_ document: ElectronicDocument, company: FolioConfiguration.Company?, copy: Bool) throws -> RenderedPDF {
         let data = DocumentDisplay.make(document, branding: branding(for: company), copy: copy)
         return try renderer.renderPDF(
-            layout: DocumentDisplay.layoutName, data: data, title: "\(DocumentDisplay.title(of: document.kind)) \(document.number)",
+            layout: DocumentDisplay.layoutName(for: document.kind), data: data, title: "\(DocumentDisplay.title(of: document.kind)) \(document.number)",
             creationDate: world.now())
     }
 

@@ -37,6 +37,8 @@ public final class DocumentRenderer: @unchecked Sendable {
     public let templateWarnings: [Diagnostic]
     public let fonts: FontBook
     public let layoutsDirectory: String
+    /// The RELAX NG grammar the layouts were checked against, when there was one.
+    public let grammar: LayoutGrammar?
     private let pool: SessionPool
 
     /// Loads every `*.xml` template in `layoutsDirectory`, each checked against the display schema it binds
@@ -56,7 +58,16 @@ public final class DocumentRenderer: @unchecked Sendable {
     }
 
     /// As ``init(layoutsDirectory:fontsDirectory:)`` with the schema of each layout from `schemas`.
-    public init(layoutsDirectory: String, fontsDirectory: String, schemas: LayoutSchemas) throws {
+    ///
+    /// Every layout is first checked against the RELAX NG grammar at `grammarPath`, or, when that is `nil`,
+    /// the one shipped beside the layouts (`schema/layout.rng`) if there is one.
+    public init(layoutsDirectory: String, fontsDirectory: String, schemas: LayoutSchemas, grammarPath: String? = nil) throws {
+        let grammar: LayoutGrammar?
+        do {
+            grammar = try grammarPath.map { try LayoutGrammar(contentsOf: $0) } ?? LayoutGrammar.shipped(in: layoutsDirectory)
+        } catch {
+            throw RenderError(code: .invalidTemplate, message: "\(error)", underlying: error as? LayoutGrammarError)
+        }
         let fonts = try FontBook(directory: fontsDirectory)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: layoutsDirectory)) ?? []
         var templates: [String: Template] = [:]
@@ -68,7 +79,7 @@ public final class DocumentRenderer: @unchecked Sendable {
             let layout = String(name.dropLast(4))
             let result = TemplateParser.load(
                 path: path, displayName: path, schema: schemas.schema(forLayout: layout), fonts: fonts.catalog,
-                assetsDirectory: layoutsDirectory)
+                assetsDirectory: layoutsDirectory, grammar: grammar)
             if let template = result.template {
                 templates[layout] = template
                 warnings += result.diagnostics
@@ -85,6 +96,7 @@ public final class DocumentRenderer: @unchecked Sendable {
         self.templateWarnings = warnings
         self.fonts = fonts
         self.layoutsDirectory = layoutsDirectory
+        self.grammar = grammar
         self.pool = SessionPool { RenderSession(fonts: fonts, layoutsDirectory: layoutsDirectory) }
     }
 
@@ -141,8 +153,8 @@ public final class DocumentRenderer: @unchecked Sendable {
         }
     }
 
-    /// Renders each page as a PNG (RGB on white) with `scale` pixels per point, drawing the same frames as
-    /// the PDF.
+    /// Renders each page as a PNG (RGB on white) with `scale` pixels per point (less for a page longer than
+    /// cairo's 32767-pixel limit, such as a long POS roll), drawing the same frames as the PDF.
     public func renderPNG(layout: String, data: DisplayValue, scale: Double) throws -> [[UInt8]] {
         let template = try template(named: layout)
         return try pool.withSession { session in
@@ -151,6 +163,8 @@ public final class DocumentRenderer: @unchecked Sendable {
             var images: [[UInt8]] = []
             do {
                 for page in result.pages {
+                    // Cairo image surfaces stop at 32767 pixels: a long POS roll is drawn at a smaller scale.
+                    let scale = min(scale, 32_000 / max(page.size.width, page.size.height))
                     let width = Int32((page.size.width * scale).rounded(.up))
                     let height = Int32((page.size.height * scale).rounded(.up))
                     let surface = try CairoSurface(takingOwnershipOf: cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height))

@@ -143,6 +143,7 @@ enum BenchmarkInvoice {
             return .record([
                 "name": .text(text(prefix + ".name")), "tradeName": "", "idLabel": .text(parts.first.map(String.init) ?? ""),
                 "idNumber": .text(parts.count > 1 ? String(parts[1]) : id), "id": .text(id),
+                "idDigits": .text(String((parts.count > 1 ? parts[1] : Substring(id)).prefix { $0 != "-" }.filter(\.isNumber))),
                 "address": .text(text(prefix + ".address")), "city": "", "department": "",
                 "cityLine": .text(text(prefix + ".city")), "country": "",
                 "phone": .text(phone.hasPrefix("Tel. ") ? String(phone.dropFirst(5)) : phone),
@@ -166,6 +167,7 @@ enum BenchmarkInvoice {
                 "dueDate": .text(text("due")), "paymentForm": .text(payment), "paymentMeans": "", "payment": .text(payment),
                 "currency": "COP", "orderReference": "", "notes": [], "qr": .text(text("qr")),
                 "resolution": .text(text("resolution")), "isNote": false, "isCopy": false, "copyMark": "",
+                "isDraft": false, "draftMark": "",
             ]),
             "reference": ["number": "", "codeLabel": "CUFE", "code": "", "issueDate": "", "concept": ""],
             "issuer": party("issuer"),

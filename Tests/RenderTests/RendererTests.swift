@@ -23,10 +23,14 @@ import Testing
     ])
     func productionLayoutsRenderEverySampleWithoutDiagnostics(name: String, kind: DocumentKind, copy: Bool) throws {
         let renderer = try Repository.renderer.get()
-        #expect(renderer.layoutNames == ["event", "invoice"])
+        #expect(
+            renderer.layoutNames == ["credit-note", "debit-note", "event", "invoice", "invoice-letter", "pos-80mm", "supplier-invoice"])
         #expect(renderer.templateWarnings == [])
-        let result = try renderer.frames(layout: "invoice", data: TestDocuments.display(TestDocuments.invoice(lines: 12, kind: kind), copy: copy))
-        #expect(result.diagnostics == [], "\(name)")
+        let data = TestDocuments.display(TestDocuments.invoice(lines: 12, kind: kind), copy: copy)
+        for layout in renderer.layoutNames where layout != "event" {
+            let result = try renderer.frames(layout: layout, data: data)
+            #expect(result.diagnostics == [], "\(name) with \(layout)")
+        }
     }
 
     @Test(arguments: ["02", "04", "030", "031", "032", "033", "034", "035"])

@@ -171,8 +171,10 @@ struct FlowBuilder {
         return condition.negated ? !truthy : truthy
     }
 
-    /// The text of `content`: fields as their text (a list of texts one per line), counters as numbers.
-    func resolve(_ content: TextContent, _ scope: Scope) -> String {
+    /// The text of `content`: fields as their text (a list of texts one per line), formatted fields through
+    /// their formatters (data a formatter cannot read prints as it is, with an `invalid-data` warning),
+    /// counters as numbers.
+    mutating func resolve(_ content: TextContent, _ scope: Scope) -> String {
         if content.segments.count == 1, case .field(let field) = content.segments[0] {
             return text(of: value(field, scope))
         }
@@ -181,6 +183,7 @@ struct FlowBuilder {
             switch segment {
             case .literal(let literal): result += literal
             case .field(let field): result += text(of: value(field, scope))
+            case .formatted(let field, let calls): result += formatted(field, calls, scope)
             case .page: result += page.map(String.init) ?? ""
             case .pages: result += pages.map(String.init) ?? ""
             }
@@ -188,9 +191,25 @@ struct FlowBuilder {
         return result
     }
 
+    private mutating func formatted(_ field: FieldReference, _ calls: [FormatterCall], _ scope: Scope) -> String {
+        guard var current = value(field, scope) else { return "" }
+        for call in calls {
+            do {
+                current = .text(try call.formatter.format(current, argument: call.argument))
+            } catch {
+                diagnostics.report(
+                    .warning, .invalidData, "\(error) (`\(field)`); it is printed as it is", at: field.location,
+                    hints: ["fix the data, or bind a field of the kind the formatter formats"])
+                return text(of: current)
+            }
+        }
+        return text(of: current)
+    }
+
     private func text(of value: DisplayValue?) -> String {
         switch value {
         case .text(let text)?: text
+        case .value(let value)?: value.defaultText
         case .list(let items)?: items.compactMap(\.text).joined(separator: "\n")
         default: ""
         }

@@ -101,6 +101,11 @@ struct Fragmenter {
                 return finish(stack, head: placed, tail: Array(children[(index + 1)...]))
             }
             let childAtTop = atTop && nothingPlaced
+            // `min-space`: a block that does not fit whole starts on the next page unless enough room is left.
+            let minSpace = child.keep.minSpace.points
+            if minSpace > 0, !childAtTop, inner - used < minSpace - Self.tolerance {
+                return breakBefore(index, in: stack, placed: placed, placedIndices: placedIndices, atTop: atTop)
+            }
             let (head, tail) = split(child, available: inner - used, atTop: childAtTop)
             if let head {
                 placed.append(head)

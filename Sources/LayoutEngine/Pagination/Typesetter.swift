@@ -32,14 +32,15 @@ public enum Typesetter {
 
     public static func layout(_ template: Template, data: DisplayValue, measurer: any TextMeasurer) -> LayoutResult {
         let page = template.page
-        let size = Size(width: page.width.points, height: page.height.points)
+        var size = Size(width: page.width.points, height: page.height.points)
         let margins = page.margins
         let bodyWidth = size.width - margins.horizontal
         let footerHeight = template.pageFooter?.height.points ?? 0
         let headerHeight = template.pageHeader?.height.points ?? 0
         let firstHeaderHeight = (template.firstPageHeader ?? template.pageHeader)?.height.points ?? 0
-        let bodyHeight = size.height - margins.vertical - headerHeight - footerHeight
-        let firstBodyHeight = size.height - margins.vertical - firstHeaderHeight - footerHeight
+        // A continuous roll has room for everything: one page, as tall as its content (set below).
+        let bodyHeight = page.isContinuous ? .infinity : size.height - margins.vertical - headerHeight - footerHeight
+        let firstBodyHeight = page.isContinuous ? .infinity : size.height - margins.vertical - firstHeaderHeight - footerHeight
         var sink = DiagnosticSink()
         let pageLocation = template.body.first?.location ?? SourceSpan(file: template.file, line: 1, column: 1)
         guard bodyHeight > 0, firstBodyHeight > 0, bodyWidth > 0 else {
@@ -56,7 +57,8 @@ public enum Typesetter {
 
         var fragmenter = Fragmenter(fullPageHeight: bodyHeight, diagnostics: DiagnosticSink())
         var bodies: [Box] = []
-        var remaining: Box? = .stack(body)
+        var remaining: Box? = page.isContinuous ? nil : .stack(body)
+        if page.isContinuous { bodies = [.stack(body.with(children: body.children.filter { if case .pageBreak = $0 { false } else { true } }))] }
         while let box = remaining {
             let available = bodies.isEmpty ? firstBodyHeight : bodyHeight
             var (head, tail) = fragmenter.split(box, available: available, atTop: true)
@@ -76,6 +78,9 @@ public enum Typesetter {
         if bodies.isEmpty { bodies = [.spacer(0)] }
         sink.append(contentsOf: fragmenter.diagnostics)
 
+        if page.isContinuous, let only = bodies.first {
+            size.height = max(page.height.points, margins.vertical + firstHeaderHeight + only.height + footerHeight, 1)
+        }
         var regions = RegionPainter(data: data, measurer: CachingMeasurer(measurer), width: bodyWidth)
         var frames: [PageFrame] = []
         frames.reserveCapacity(bodies.count)

@@ -9,9 +9,9 @@ extension Fragmenter {
     ///   empty page, in which case it moves whole.
     /// - The footer stays with the last row: when it does not fit, the last row moves with it.
     mutating func splitTable(_ table: TableBox, available: Double, atTop: Bool) -> Split {
-        var used = table.header?.height ?? 0
+        var used = (table.header?.height ?? 0) + table.reservedFooterHeight
         var placed: [TableRowBox] = []
-        let continuationHeader = table.continuationHeader?.height ?? 0
+        let continuationHeader = (table.continuationHeader?.height ?? 0) + table.reservedFooterHeight
         for (index, row) in table.rows.enumerated() {
             if used + row.height <= available + Self.tolerance {
                 placed.append(row)

@@ -10,6 +10,10 @@ struct TableBox {
     /// The footer, in the fragment that ends the table only.
     var footer: TableRowBox?
     var rowsKeepTogether: Bool
+    /// Whether every fragment ends with the footer (`<footer repeat="true">`).
+    var repeatFooter: Bool = false
+    /// The footer kept aside for the fragments that end a page, when it repeats.
+    var repeatedFooter: TableRowBox?
     var width: Double
     var source: SourceSpan
 
@@ -23,15 +27,20 @@ struct TableBox {
     func continuation(rows: [TableRowBox], withFooter: Bool) -> TableBox {
         TableBox(
             header: continuationHeader, continuationHeader: continuationHeader, rows: rows,
-            footer: withFooter ? footer : nil, rowsKeepTogether: rowsKeepTogether, width: width, source: source)
+            footer: withFooter ? footer : nil, rowsKeepTogether: rowsKeepTogether, repeatFooter: repeatFooter,
+            repeatedFooter: repeatedFooter, width: width, source: source)
     }
 
-    /// This fragment's head: its header and `rows`, without the footer.
+    /// This fragment's head: its header and `rows`, and the footer only when it repeats.
     func head(rows: [TableRowBox]) -> TableBox {
         TableBox(
-            header: header, continuationHeader: continuationHeader, rows: rows, footer: nil,
-            rowsKeepTogether: rowsKeepTogether, width: width, source: source)
+            header: header, continuationHeader: continuationHeader, rows: rows, footer: repeatFooter ? repeatedFooter : nil,
+            rowsKeepTogether: rowsKeepTogether, repeatFooter: repeatFooter, repeatedFooter: repeatedFooter, width: width,
+            source: source)
     }
+
+    /// The room a page's fragment keeps for a repeating footer.
+    var reservedFooterHeight: Double { repeatFooter ? repeatedFooter?.height ?? 0 : 0 }
 
     func emit(at origin: Point, into items: inout [FrameItem]) {
         var y = origin.y

@@ -67,6 +67,9 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible, Expre
 
     /// The file is not well-formed XML.
     public static let malformedXML: DiagnosticCode = "malformed-xml"
+    /// The layout does not follow the RELAX NG grammar (`Layouts/schema/layout.rng`) and Folio's own checks
+    /// said nothing on that line.
+    public static let schema: DiagnosticCode = "schema"
     /// The file could not be read.
     public static let unreadable: DiagnosticCode = "unreadable-file"
     /// `<layout version="…">` is missing or names a version this Folio does not know.
@@ -83,7 +86,13 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible, Expre
     public static let unknownColor: DiagnosticCode = "unknown-color"
     public static let unknownField: DiagnosticCode = "unknown-field"
     public static let invalidBinding: DiagnosticCode = "invalid-binding"
+    /// `{x | mony}`: a formatter that does not exist.
+    public static let unknownFormatter: DiagnosticCode = "unknown-formatter"
     public static let unknownStyle: DiagnosticCode = "unknown-style"
+    /// A layout that `extends` another replaces a block the other does not name.
+    public static let unknownBlock: DiagnosticCode = "unknown-block"
+    /// `extends` names a layout that cannot be read, or that itself extends another.
+    public static let invalidExtends: DiagnosticCode = "invalid-extends"
     public static let styleCycle: DiagnosticCode = "style-cycle"
     public static let missingFont: DiagnosticCode = "missing-font"
     public static let missingFontFace: DiagnosticCode = "missing-font-face"
@@ -105,9 +114,9 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible, Expre
 
     /// Every code, for documentation and tooling.
     public static let all: [DiagnosticCode] = [
-        .malformedXML, .unreadable, .unsupportedVersion, .unknownElement, .misplacedElement, .unknownAttribute,
+        .malformedXML, .schema, .unreadable, .unsupportedVersion, .unknownElement, .misplacedElement, .unknownAttribute,
         .missingAttribute, .duplicateElement, .invalidLength, .invalidValue, .unknownColor, .unknownField,
-        .invalidBinding, .unknownStyle, .styleCycle, .missingFont, .missingFontFace, .undeclaredFont, .missingAsset,
+        .invalidBinding, .unknownFormatter, .unknownStyle, .unknownBlock, .invalidExtends, .styleCycle, .missingFont, .missingFontFace, .undeclaredFont, .missingAsset,
         .textOutsideSpan, .columnCount, .pageCounterInBody, .cannotFit, .regionOverflow, .keepTogetherBroken,
         .invalidData, .missingGlyph,
     ]

@@ -1,3 +1,5 @@
+public import DisplayModel
+
 /// A checked reference to display data: `{buyer.name}`, or `{line.total}` inside `each="line in lines"`.
 public struct FieldReference: Sendable, Hashable, CustomStringConvertible {
     /// `nil` for the data root; the loop variable's name otherwise.
@@ -21,6 +23,8 @@ public struct TextContent: Sendable, Hashable {
     public enum Segment: Sendable, Hashable {
         case literal(String)
         case field(FieldReference)
+        /// `{totals.payable | words}`: a field through one or more formatters, applied in order.
+        case formatted(FieldReference, [FormatterCall])
         /// `{page}`: the current page number (headers and footers only).
         case page
         /// `{pages}`: the page count (headers and footers only).
@@ -36,6 +40,17 @@ public struct TextContent: Sendable, Hashable {
     /// Whether the content uses `{page}` or `{pages}`.
     public var usesPageCounters: Bool {
         segments.contains { if case .page = $0 { true } else if case .pages = $0 { true } else { false } }
+    }
+}
+
+/// One formatter of a binding with its argument: `date("dd.MM.yyyy")` → `.date`, `"dd.MM.yyyy"`.
+public struct FormatterCall: Sendable, Hashable {
+    public var formatter: DisplayFormatter
+    public var argument: String?
+
+    public init(_ formatter: DisplayFormatter, argument: String? = nil) {
+        self.formatter = formatter
+        self.argument = argument
     }
 }
 

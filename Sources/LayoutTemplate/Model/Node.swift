@@ -45,11 +45,14 @@ public struct KeepRules: Sendable, Hashable {
     public var withNext: Bool
     /// Move to the next page together with (the end of) the preceding element.
     public var withPrevious: Bool
+    /// `min-space`: start on a new page unless at least this much room is left on the current one.
+    public var minSpace: Length
 
-    public init(together: Bool = false, withNext: Bool = false, withPrevious: Bool = false) {
+    public init(together: Bool = false, withNext: Bool = false, withPrevious: Bool = false, minSpace: Length = .zero) {
         self.together = together
         self.withNext = withNext
         self.withPrevious = withPrevious
+        self.minSpace = minSpace
     }
 
     public static let none = KeepRules()

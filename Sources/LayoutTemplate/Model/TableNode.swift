@@ -6,14 +6,17 @@ public struct TableNode: Sendable, Hashable {
     public var repeatHeader: Bool
     public var rows: TableRows?
     public var footer: TableSection?
+    /// `<footer repeat="true">`: the footer closes every page's part of the table, not only the last.
+    public var repeatFooter: Bool
     public var box: BoxStyle
     public var condition: Condition?
     public var location: SourceSpan
 
     public init(
         columns: [ColumnWidth], header: TableSection?, repeatHeader: Bool, rows: TableRows?, footer: TableSection?,
-        box: BoxStyle = .plain, condition: Condition? = nil, location: SourceSpan
+        repeatFooter: Bool = false, box: BoxStyle = .plain, condition: Condition? = nil, location: SourceSpan
     ) {
+        self.repeatFooter = repeatFooter
         self.columns = columns
         self.header = header
         self.repeatHeader = repeatHeader
@@ -43,9 +46,12 @@ public struct TableRows: Sendable, Hashable {
     /// When true a row that does not fit moves whole to the next page; a row taller than a page still splits
     /// between lines (data must never be lost). When false rows split whenever they do not fit.
     public var keepTogether: Bool
+    /// `zebra="#F2F4F8"`: the background of every second row (the 2nd, 4th, …) where a cell has none.
+    public var zebra: ColorValue?
     public var location: SourceSpan
 
-    public init(loop: Loop, cells: [TableCell], keepTogether: Bool, location: SourceSpan) {
+    public init(loop: Loop, cells: [TableCell], keepTogether: Bool, zebra: ColorValue? = nil, location: SourceSpan) {
+        self.zebra = zebra
         self.loop = loop
         self.cells = cells
         self.keepTogether = keepTogether

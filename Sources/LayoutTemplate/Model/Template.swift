@@ -37,12 +37,16 @@ public struct Template: Sendable, Hashable {
 /// Page size and margins.
 public struct PageSetup: Sendable, Hashable {
     public var width: Length
+    /// The page height; for a continuous roll, the least height (the page grows with its content).
     public var height: Length
+    /// A continuous roll (`size="80mm auto"`, `roll-80mm`, `roll-58mm`): one page as tall as its content.
+    public var isContinuous: Bool
     public var margins: Edges
     /// The text style everything inherits from (`style` on `<page>`).
     public var style: TextStyle
 
-    public init(width: Length, height: Length, margins: Edges, style: TextStyle) {
+    public init(width: Length, height: Length, margins: Edges, style: TextStyle, isContinuous: Bool = false) {
+        self.isContinuous = isContinuous
         self.width = width
         self.height = height
         self.margins = margins
@@ -52,8 +56,11 @@ public struct PageSetup: Sendable, Hashable {
     /// Named sizes for `size="…"`.
     public static let namedSizes: [String: (width: Length, height: Length)] = [
         "A4": (.mm(210), .mm(297)), "A5": (.mm(148), .mm(210)), "letter": (.inches(8.5), .inches(11)),
-        "legal": (.inches(8.5), .inches(14)),
+        "half-letter": (.inches(5.5), .inches(8.5)), "legal": (.inches(8.5), .inches(14)),
     ]
+
+    /// Named continuous rolls for `size="…"` (POS printers): their width; the height grows with the content.
+    public static let namedRolls: [String: Length] = ["roll-80mm": .mm(80), "roll-58mm": .mm(58)]
 }
 
 /// A header or footer: fixed height, drawn on every page it applies to; may use `{page}` and `{pages}`.

@@ -14,6 +14,9 @@ struct SourceLocator {
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
+    /// Starts searching from the top of the file again (for a file whose elements are read twice).
+    mutating func rewind(toLine line: Int = 1) { cursor = (max(0, line - 1), 0) }
+
     /// A position within the source.
     struct Position {
         var line: Int  // 0-based

@@ -43,7 +43,7 @@ extension TemplateChecker {
                 var hints = Suggestions.hint(for: prefix + component, in: candidates)
                 switch current {
                 case .list: hints.append("`\(walked.joined(separator: "."))` is a list: loop over it with each=\"item in \(walked.joined(separator: "."))\"")
-                case .text, .flag: hints.append("`\(walked.joined(separator: "."))` is \(current.kindName) and has no fields")
+                case .text, .flag, .value: hints.append("`\(walked.joined(separator: "."))` is \(current.kindName) and has no fields")
                 case .record: if hints.isEmpty { hints.append("the fields here are: " + candidates.prefix(12).joined(separator: ", ")) }
                 }
                 report(.error, .unknownField, "`\(path)` is not a field", at: location, hints: hints)
@@ -113,15 +113,10 @@ extension TemplateChecker {
             }
             return path == "page" ? .page : .pages
         }
-        if path.contains("|") {
-            report(
-                .error, .invalidBinding, "formatters (`|`) are not part of layout version 1", at: location,
-                hints: ["the display model formats every value: bind the formatted field, e.g. `{totals.payable}`"])
-            return nil
-        }
+        if path.contains("|") { return formattedBinding(path, scope: scope, at: location) }
         guard let (field, kind) = checkPath(path, scope: scope, at: location) else { return nil }
         switch kind {
-        case .text, .list(.text):
+        case .text, .list(.text), .value:
             return .field(field)
         case .list:
             report(
@@ -135,6 +130,74 @@ extension TemplateChecker {
             report(.error, .invalidBinding, "`{\(path)}` is a flag, not text", at: location, hints: ["use it as a condition: if=\"\(path)\""])
         }
         return nil
+    }
+
+    /// `{path | formatter | formatter("argument")}`: the field, then each formatter checked by name, by the
+    /// kind of what it receives (the field's for the first, text for the others) and by its argument.
+    private func formattedBinding(_ text: String, scope: BindingScope, at location: SourceSpan) -> TextContent.Segment? {
+        let parts = text.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+        guard let (field, kind) = checkPath(parts[0], scope: scope, at: location) else { return nil }
+        var received = kind
+        var calls: [FormatterCall] = []
+        var failed = false
+        for part in parts.dropFirst() {
+            var name = part
+            var argument: String?
+            if let open = part.firstIndex(of: "(") {
+                name = String(part[..<open]).trimmingWhitespace()
+                let inside = part[part.index(after: open)...]
+                let quoted = String(inside.dropLast()).trimmingWhitespace()
+                guard inside.hasSuffix(")"), quoted.count >= 2, quoted.first == "\"", quoted.last == "\""
+                else {
+                    report(.error, .invalidBinding, "`\(part)` is not a formatter call", at: location,
+                           hints: ["write the argument in double quotes: `date(\"dd.MM.yyyy\")`"])
+                    failed = true
+                    continue
+                }
+                argument = String(quoted.dropFirst().dropLast())
+            }
+            guard let formatter = DisplayFormatter(rawValue: name) else {
+                let known = DisplayFormatter.allCases.map(\.rawValue)
+                report(
+                    .error, .unknownFormatter, name.isEmpty ? "`|` with no formatter after it" : "unknown formatter `\(name)`",
+                    at: location,
+                    hints: Suggestions.hint(for: name, in: known) + ["formatters: " + known.map { "`\($0)`" }.joined(separator: ", ")])
+                failed = true
+                continue
+            }
+            if let problem = formatter.problem(withArgument: argument) {
+                report(.error, .invalidValue, problem, at: location)
+                failed = true
+            }
+            if !formatter.accepts(received) {
+                let what = calls.isEmpty ? "`\(parts[0])` is \(Self.phrase(received))" : "it receives text from `\(calls.last!.formatter.rawValue)`"
+                report(
+                    .error, .invalidBinding, "`\(formatter.rawValue)` formats \(formatter.accepted); \(what)", at: location,
+                    hints: Self.formatterHints(formatter, for: received))
+                failed = true
+            }
+            calls.append(FormatterCall(formatter, argument: argument))
+            received = .text
+        }
+        return failed ? nil : .formatted(field, calls)
+    }
+
+    static func phrase(_ schema: DisplaySchema) -> String {
+        switch schema {
+        case .value(let kind): kind.phrase
+        case .text: "text"
+        default: "a " + schema.kindName
+        }
+    }
+
+    private static func formatterHints(_ formatter: DisplayFormatter, for schema: DisplaySchema) -> [String] {
+        switch (formatter, schema) {
+        case (.money, .text), (.words, .text), (.percent, .text):
+            ["text is printed as it comes: bind a field that holds an amount or number (see Layouts/README.md, Fields)"]
+        case (.date, .text): ["bind a date field such as `document.issueDate`"]
+        case (.nit, _): ["bind the bare number, e.g. `{issuer.idDigits | nit}`"]
+        default: []
+        }
     }
 
     func bindingLocation(_ text: String, in element: Element) -> SourceSpan {

@@ -119,6 +119,18 @@ extension TemplateChecker {
             }
             raw.append((name, style.attributes["extends"], style, properties(style, scope: BindingScope())))
         }
+        // A layout that extends this one: its styles replace those of the same name, or are added.
+        inExtension {
+            for child in extensionPieces?.styles ?? [] {
+                let style = element(child)
+                guard style.name == "style", let name = require(style, "name", example: "body") else {
+                    if style.name != "style" { reportUnexpected(style, allowed: ["style"], context: "in <styles>") }
+                    continue
+                }
+                let entry = (name, style.attributes["extends"], style, properties(style, scope: BindingScope()))
+                if let index = raw.firstIndex(where: { $0.name == name }) { raw[index] = entry } else { raw.append(entry) }
+            }
+        }
         let byName = Dictionary(raw.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         func resolve(_ name: String, chain: [String]) -> StyleProperties? {
             if let done = namedStyles[name] { return done }
@@ -218,12 +230,25 @@ extension TemplateChecker {
 
     // MARK: Page
 
-    private func page(_ page: Element) -> (PageSetup, Region?, Region?, Region?, [Node])? {
+    private func page(_ parentPage: Element) -> (PageSetup, Region?, Region?, Region?, [Node])? {
+        // A layout that extends this one replaces page attributes (its own were checked when it was read).
+        var page = parentPage
+        if let childPage = extensionPieces?.page {
+            var attributes = parentPage.attributes
+            for attribute in childPage.attributes where attribute.namespaceURI == nil { attributes[attribute.name] = attribute.value }
+            page = Element(xml: parentPage.xml, name: "page", position: parentPage.position, location: parentPage.location, attributes: attributes)
+        }
         var width = Length.mm(210)
         var height = Length.mm(297)
+        var continuous = false
         if let size = page.attributes["size"] {
             let parts = size.splitOnWhitespace()
-            if parts.count == 1, let named = PageSetup.namedSizes.first(where: { $0.key.lowercased() == size.lowercased() })?.value {
+            if parts.count == 1, let roll = PageSetup.namedRolls[size.lowercased()] {
+                (width, height, continuous) = (roll, .zero, true)
+            } else if parts.count == 2, parts[1] == "auto" {
+                do { width = try ValueParsers.length(parts[0]) } catch { report(error, at: valueLocation(page, "size")) }
+                (height, continuous) = (.zero, true)
+            } else if parts.count == 1, let named = PageSetup.namedSizes.first(where: { $0.key.lowercased() == size.lowercased() })?.value {
                 (width, height) = named
             } else if parts.count == 2 {
                 do {
@@ -233,7 +258,8 @@ extension TemplateChecker {
             } else {
                 report(
                     .error, .invalidValue, "`\(size)` is not a page size", at: valueLocation(page, "size"),
-                    hints: ["use A4, A5, letter, legal or two lengths such as `80mm 200mm`"] + Suggestions.hint(for: size, in: PageSetup.namedSizes.keys))
+                    hints: ["use A4, A5, letter, half-letter, legal, roll-80mm, roll-58mm, two lengths such as `80mm 200mm`, or `80mm auto` for a roll"]
+                        + Suggestions.hint(for: size, in: Array(PageSetup.namedSizes.keys) + Array(PageSetup.namedRolls.keys)))
             }
         }
         var margins = Edges(all: .mm(15))
@@ -268,9 +294,9 @@ extension TemplateChecker {
                 if let node = flowNode(part, style: style, scope: BindingScope(), allowPageBreak: true) { body.append(node) }
             }
         }
-        let setup = PageSetup(width: width, height: height, margins: margins, style: style)
+        let setup = PageSetup(width: width, height: height, margins: margins, style: style, isContinuous: continuous)
         let footerHeight = footer?.height.points ?? 0
-        for top in [firstHeader ?? header, header] {
+        for top in [firstHeader ?? header, header] where !continuous {
             if height.points - margins.vertical - (top?.height.points ?? 0) - footerHeight <= 0 {
                 report(.error, .cannotFit, "the margins, header and footer are taller than the page", at: page.location,
                        hints: ["reduce the margins or the regions' heights"])

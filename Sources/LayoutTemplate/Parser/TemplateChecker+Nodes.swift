@@ -14,11 +14,23 @@ extension TemplateChecker {
         case "rule": return rule(element, scope: scope)
         case "table": return table(element, style: parent, scope: scope)
         case "page-break" where allowPageBreak:
+            refuseChildren(element)
             return .pageBreak(PageBreakNode(condition: condition(element, scope: scope), location: element.location))
         default:
             let allowed = Vocabulary.flowElements.filter { allowPageBreak || $0 != "page-break" }
             reportUnexpected(element, allowed: allowed, context: "here")
             return nil
+        }
+    }
+
+    /// Reports every child element and any text of an element that holds nothing (`<rule/>`, `<image/>`, …).
+    func refuseChildren(_ element: Element) {
+        for child in element.xml.children {
+            reportUnexpected(self.element(child), allowed: [], context: "inside <\(element.name)> (it holds nothing)")
+        }
+        if element.xml.children.isEmpty, element.xml.text.contains(where: { !$0.isWhitespace }) {
+            report(.error, .misplacedElement, "<\(element.name)> holds no text", at: element.location,
+                   hints: ["write it empty, as <\(element.name) …/>; put text in a <text>"])
         }
     }
 
@@ -31,12 +43,19 @@ extension TemplateChecker {
     }
 
     private func block(_ element: Element, style parent: TextStyle, scope: BindingScope, allowPageBreak: Bool) -> Node {
+        if let name = element.attributes["name"], let replacement = replacement(forBlockNamed: name) {
+            return inExtension {
+                // Replacements are read in the parent's order: look for this one from its own line.
+                locator.rewind(toLine: replacement.line)
+                return block(self.element(replacement), style: parent, scope: scope, allowPageBreak: allowPageBreak)
+            }
+        }
         let (style, box) = styles(element, inheriting: parent, scope: scope)
         let condition = condition(element, scope: scope)
         let (loop, inner) = loop(element, scope: scope).map { ($0.0 as Loop?, $0.1) } ?? (nil, scope)
         let keep = KeepRules(
             together: flag(element, "keep-together") ?? false, withNext: flag(element, "keep-with-next") ?? false,
-            withPrevious: flag(element, "keep-with-previous") ?? false)
+            withPrevious: flag(element, "keep-with-previous") ?? false, minSpace: length(element, "min-space") ?? .zero)
         var children: [Node] = []
         for child in element.xml.children {
             if let node = flowNode(self.element(child), style: style, scope: inner, allowPageBreak: allowPageBreak) { children.append(node) }
@@ -101,6 +120,7 @@ extension TemplateChecker {
                             content: textContent(part.xml.text, in: part, scope: scope, collapse: true), style: spanStyle,
                             condition: spanCondition, location: part.location))
                 case "br":
+                    refuseChildren(part)
                     runs.append(TextRun(content: .literal("\n"), style: style, location: part.location))
                 default:
                     reportUnexpected(part, allowed: ["span", "br"], context: "inside <\(element.name)>")
@@ -132,6 +152,7 @@ extension TemplateChecker {
     }
 
     private func image(_ element: Element, scope: BindingScope) -> Node? {
+        refuseChildren(element)
         let (_, box) = styles(element, inheriting: TextStyle(font: FontSpec(family: "", size: 0)), scope: scope)
         let condition = condition(element, scope: scope)
         let source = require(element, "src", example: "assets/logo.png").map { textContent($0, in: element, scope: scope, collapse: false) }
@@ -150,6 +171,7 @@ extension TemplateChecker {
     }
 
     private func qr(_ element: Element, scope: BindingScope) -> Node? {
+        refuseChildren(element)
         let (_, box) = styles(element, inheriting: TextStyle(font: FontSpec(family: "", size: 0)), scope: scope)
         let condition = condition(element, scope: scope)
         let value = require(element, "value", example: "{document.qr}").map { textContent($0, in: element, scope: scope, collapse: false) }
@@ -160,6 +182,7 @@ extension TemplateChecker {
     }
 
     private func rule(_ element: Element, scope: BindingScope) -> Node? {
+        refuseChildren(element)
         let (_, box) = styles(element, inheriting: TextStyle(font: FontSpec(family: "", size: 0)), scope: scope)
         let condition = condition(element, scope: scope)
         var stroke = Stroke(width: .pt(0.5))

@@ -13,6 +13,7 @@ extension TemplateChecker {
         var repeatHeader = false
         var rows: TableRows?
         var footer: TableSection?
+        var repeatFooter = false
         for child in element.xml.children {
             let part = self.element(child)
             let partStyle = combinedProperties(part, scope: scope).textStyle(inheriting: style)
@@ -29,8 +30,12 @@ extension TemplateChecker {
                     continue
                 }
                 let keep = flag(part, "keep-together") ?? false
-                rows = TableRows(loop: loop, cells: cells(part, style: partStyle, scope: inner, columns: columns.count), keepTogether: keep, location: part.location)
+                let zebra = part.attributes["zebra"].map { color($0, at: valueLocation(part, "zebra"), scope: scope) } ?? nil
+                rows = TableRows(
+                    loop: loop, cells: cells(part, style: partStyle, scope: inner, columns: columns.count), keepTogether: keep,
+                    zebra: zebra, location: part.location)
             case "footer" where footer == nil:
+                repeatFooter = flag(part, "repeat") ?? false
                 footer = TableSection(cells: cells(part, style: partStyle, scope: scope, columns: columns.count), location: part.location)
             case "header", "rows", "footer":
                 report(
@@ -45,7 +50,8 @@ extension TemplateChecker {
         }
         return .table(
             TableNode(
-                columns: columns, header: header, repeatHeader: repeatHeader, rows: rows, footer: footer, box: box,
+                columns: columns, header: header, repeatHeader: repeatHeader, rows: rows, footer: footer,
+                repeatFooter: repeatFooter, box: box,
                 condition: condition, location: element.location))
     }
 

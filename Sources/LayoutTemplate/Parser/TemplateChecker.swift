@@ -15,6 +15,8 @@ final class TemplateChecker {
     private var reportedFaces: Set<FontFace> = []
     /// Whether the element being read is inside a header or footer (where `{page}` is allowed).
     var inRegion = false
+    /// The changes of a layout that `extends` the one being checked.
+    var extensionPieces: LayoutExtension?
 
     init(file: String, text: String, schema: DisplaySchema, fonts: FontCatalog, assetsDirectory: String?) {
         self.locator = SourceLocator(file: file, text: text)
@@ -81,7 +83,7 @@ final class TemplateChecker {
         } else {
             report(
                 .error, .misplacedElement, "<\(element.name)> is not allowed \(context)", at: element.location,
-                hints: ["allowed here: " + allowed.map { "<\($0)>" }.joined(separator: ", ")])
+                hints: allowed.isEmpty ? [] : ["allowed here: " + allowed.map { "<\($0)>" }.joined(separator: ", ")])
         }
     }
 

@@ -4,7 +4,7 @@ enum Vocabulary {
     static let box = StyleProperties.boxAttributes
 
     static let attributes: [String: [String]] = [
-        "layout": ["version"],
+        "layout": ["version", "extends"],
         "fonts": [],
         "font": ["family", "weight", "style"],
         "styles": [],
@@ -13,7 +13,7 @@ enum Vocabulary {
         "first-page-header": ["height", "style"] + text,
         "page-header": ["height", "style"] + text,
         "page-footer": ["height", "style"] + text,
-        "block": ["each", "keep-together", "keep-with-next", "keep-with-previous", "style", "if"] + text + box,
+        "block": ["name", "each", "keep-together", "keep-with-next", "keep-with-previous", "min-space", "style", "if"] + text + box,
         "row": ["columns", "gap", "style", "if"] + text + box,
         "text": ["style", "if"] + text + box,
         "span": ["style", "if"] + text,
@@ -23,8 +23,8 @@ enum Vocabulary {
         "rule": ["stroke", "style", "if", "space-before", "space-after"],
         "table": ["columns", "style", "if"] + text + box,
         "header": ["repeat", "style"] + text,
-        "rows": ["each", "keep-together", "style"] + text,
-        "footer": ["style"] + text,
+        "rows": ["each", "keep-together", "zebra", "style"] + text,
+        "footer": ["repeat", "style"] + text,
         "cell": ["span", "style"] + text + box,
         "page-break": ["if"],
     ]
