@@ -9,6 +9,7 @@ extension FolioService {
     /// - `GET /v1/documents/{number}` (+ `/pdf`, `/xml`, `/application-response`, `/attached-document`);
     /// - `POST /v1/documents/{number}/reprint` `{printer, copies}` → 202;
     /// - `GET /rules` — DIAN's rules Folio checks before a document leaves (Docs/rules.md);
+    /// - `GET /preview` — the designers' live preview (PNG pages and diagnostics of any layout × sample);
     /// - `GET /health`.
     public func router() -> Router {
         var router = Router()
@@ -56,6 +57,7 @@ extension FolioService {
         router.add("POST", "/v1/documents/{number}/reprint") { request, parameters in
             await self.postReprint(request, number: parameters["number"]!)
         }
+        addPreviewRoutes(to: &router)
         return router
     }
 
