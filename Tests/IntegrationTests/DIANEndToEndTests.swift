@@ -17,7 +17,12 @@ import Testing
         let simulator: DIANSimulator
         let service: FolioService
 
-        init(simulatorKey: String = DIANEndToEndTests.exampleKey, timeout: Int = 10) throws {
+        init(
+            simulatorKey: String = DIANEndToEndTests.exampleKey, timeout: Int = 10, clock: TestClock? = nil,
+            contingencyMinutes: Int? = nil
+        ) throws {
+            let now: @Sendable () -> Date
+            if let clock { now = { clock.now } } else { now = { Date() } }
             directory = try makeTemporaryDirectory(prefix: "dian-e2e")
             let security = try XAdESSimulatorSecurity(
                 signing: .pkcs12(
@@ -26,15 +31,22 @@ import Testing
             simulator = try DIANSimulator(
                 configuration: SimulatorConfiguration(
                     technicalKey: simulatorKey, softwarePIN: "12345", schemasDirectory: TestWorld.resources.schemas,
-                    now: { Date() }),
+                    now: now),
                 security: security)
             try simulator.start()
             let config = try TestWorld.writeConfiguration(
                 in: directory, defaultPrinter: "bodega-1", dianEndpoint: simulator.endpoint.url,
                 dianTimeout: timeout)
+            if let contingencyMinutes {
+                var json = try JSONSerialization.jsonObject(with: Data(contentsOf: config)) as! [String: Any]
+                var dian = json["dian"] as! [String: Any]
+                dian["contingency_after_minutes"] = contingencyMinutes
+                json["dian"] = dian
+                try JSONSerialization.data(withJSONObject: json).write(to: config)
+            }
             service = try FolioService(
                 configuration: try FolioConfiguration.load(path: config.path), resources: TestWorld.resources,
-                printQueue: RecordingPrintQueue(), world: .live)
+                printQueue: RecordingPrintQueue(), world: FolioWorld(now: now))
         }
 
         func submit(_ bytes: [UInt8]) throws -> StoredDocument {
@@ -160,5 +172,48 @@ import Testing
         #expect(try world.service.store.issuanceRecord(number: invoice.number)?.state == "delivered")
         #expect(world.simulator.requestCount(.sendBillSync) == 1)
         #expect(world.simulator.requestCount(.getStatus) == 1)
+    }
+
+    @Test func httpFiveHundredsAreRetriedWithBackOffUntilDIANAnswers() throws {
+        let clock = TestClock(Date())
+        let world = try World(clock: clock)
+        defer { world.simulator.stop() }
+        world.simulator.inject(SimulatorFault(operation: .sendBillSync, fault: .http503, times: 2))
+        let invoice = try world.submit(try TestWorld.example("01-three-lines.json"))
+        for _ in 0..<4 {
+            try world.service.runDueIssuance()
+            clock.advance(10)
+        }
+        #expect(try world.service.store.issuanceRecord(number: invoice.number)?.state == "delivered")
+        let retries = try world.service.store.events(number: invoice.number).filter { $0.kind == "retry" }
+        #expect(retries.count == 2)
+        #expect(retries.allSatisfy { $0.detail.contains("503") })
+        #expect(world.simulator.requestCount(.sendBillSync) == 3)
+        #expect(try world.service.store.printJobs(number: invoice.number).count == 1)
+    }
+
+    @Test func aContingencyInvoiceIsPrintedWhileDIANIsDownAndValidatedWhenItReturns() throws {
+        let clock = TestClock(Date())
+        let world = try World(clock: clock, contingencyMinutes: 1)
+        defer { world.simulator.stop() }
+        world.simulator.inject(SimulatorFault(operation: .sendBillSync, fault: .http503, times: 3))
+        let invoice = try world.submit(try TestWorld.example("01-three-lines.json"))
+        try world.service.runDueIssuance()
+        #expect(try world.service.store.printJobs(number: invoice.number).isEmpty)
+        clock.advance(61)
+        try world.service.runDueIssuance()
+        let record = try #require(try world.service.store.issuanceRecord(number: invoice.number))
+        #expect(record.contingency)
+        #expect(try world.service.store.printJobs(number: invoice.number).count == 1)
+        let tipo04 = try TestWorld.write(try #require(try world.service.xml(number: invoice.number)), "tipo04.xml", in: world.directory)
+        #expect(try TestWorld.xpath("string(/*/*[local-name()='InvoiceTypeCode'])", tipo04) == "04")
+        #expect(try world.xmlsecVerifies(try #require(try world.service.xml(number: invoice.number)), "tipo04-signed.xml"))
+        for _ in 0..<6 {
+            clock.advance(30)
+            try world.service.runDueIssuance()
+        }
+        #expect(try world.service.store.issuanceRecord(number: invoice.number)?.state == "delivered")
+        #expect(try world.service.store.file(.applicationResponse, number: invoice.number) != nil)
+        #expect(try world.service.store.printJobs(number: invoice.number).count == 1)
     }
 }

@@ -291,4 +291,28 @@ final class ScriptedDIAN: DIANGateway, @unchecked Sendable {
         #expect(alerts.count == 1)
         #expect(alerts.first?.detail.contains("48 h") == true)
     }
+
+    /// A crash after each step: a new process over the same store finishes the document with one number, one
+    /// signature, one transmission, one AttachedDocument and one print job.
+    @Test(arguments: 0...5) func aCrashAfterAnyStepResumesWithoutDoingAnythingTwice(stepsBeforeCrash: Int) throws {
+        let harness = try Harness()
+        let document: StoredDocument
+        do {
+            let first = try harness.service()
+            document = try harness.submit(first)  // numbered and signed before the answer
+            try first.settleIssuance(number: document.number, maxSteps: stepsBeforeCrash)
+        }
+        let restarted = try harness.service()
+        try restarted.runDueIssuance()
+        #expect(try Self.state(restarted, document.number) == "delivered")
+        let kinds = try Self.kinds(restarted, document.number)
+        for once in ["issued", "signed", "transmitting", "accepted", "archived", "print-queued", "delivered"] {
+            #expect(kinds.filter { $0 == once }.count == 1, "\(once) in \(kinds)")
+        }
+        #expect(harness.dian.callLog.filter { $0.hasPrefix("send") }.count == 1)
+        #expect(try restarted.store.printJobs(number: document.number).count == 1)
+        // The same ERP request after the crash is the same document.
+        #expect(try harness.submit(restarted).number == document.number)
+        #expect(try restarted.store.recentDocuments(limit: 10).count == 1)
+    }
 }
