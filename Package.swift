@@ -67,7 +67,7 @@ let swiftTargets: [Target] = [
         dependencies: [
             "DocumentModel", "DIANRules", "UBL", "DisplayModel", "LayoutTemplate", "LayoutEngine", "Render",
             "Printing", "Store", "HTTPServer", "Intake", "Issuance", "XMLTree", "Signing",
-            "DIANClient", "DIANValidation",
+            "DIANClient", "DIANValidation", "DIANSimulator",
         ]
     ),
     .executableTarget(

@@ -28,6 +28,9 @@ let usage = """
                             the DIAN rules checked before a document is issued (Docs/rules.md)
       bench render --inputs DIR [--iterations N]
                             render benchmark (release build), see README
+      bench issue [--config CONFIG] [--documents N] [--end-to-end N]
+                            issuance benchmark (release build): documents/s through rules + build + XSD + signature
+                            on one core, and end to end against Folio's DIAN simulator on two cores
 
     """
 
@@ -55,8 +58,11 @@ do {
     case "dian-sim": try DianSimCommand.run(rest)
     case "habilitacion": try HabilitacionCommand.run(rest)
     case "bench":
-        guard rest.first == "render" else { throw CommandLineArguments.UsageError(description: "bench needs a subject: bench render") }
-        exit(try runRenderBenchmark(Array(rest.dropFirst())))
+        switch rest.first {
+        case "render": exit(try runRenderBenchmark(Array(rest.dropFirst())))
+        case "issue": exit(try runIssuanceBenchmark(Array(rest.dropFirst())))
+        default: throw CommandLineArguments.UsageError(description: "bench needs a subject: bench render | bench issue")
+        }
     case "help", "--help", "-h":
         print(usage, terminator: "")
     default:

@@ -1,0 +1,28 @@
+import FolioApp
+import Foundation
+
+/// `folio bench issue [--config CONFIG] [--sample ERP.json] [--documents N] [--end-to-end N]` (release build):
+/// documents per second through validate + build + sign on one core, per stage, and end to end (request →
+/// signed → Folio's DIAN simulator → archived → delivered) with two clients and two workers.
+func runIssuanceBenchmark(_ arguments: [String]) throws -> Int32 {
+    let args = try CommandLineArguments(arguments, options: ["config", "sample", "documents", "end-to-end"])
+    let resources = FolioResources.locate()
+    let configuration = try FolioConfiguration.load(path: args.options["config"] ?? resources.root + "/Examples/config.json")
+    let sample = try readInput(args.options["sample"] ?? resources.root + "/Examples/documents/01-three-lines.json")
+    guard let oneCore = Int(args.options["documents"] ?? "300"), oneCore > 0,
+        let endToEnd = Int(args.options["end-to-end"] ?? "100"), endToEnd > 0
+    else { throw CommandLineArguments.UsageError(description: "--documents and --end-to-end take a positive number") }
+    let report = try IssuanceBenchmark.run(
+        configuration: configuration, resources: resources, sample: sample, oneCore: oneCore, endToEnd: endToEnd)
+    print("issuance, one core: \(report.documentsOneCore) documents in \(String(format: "%.2f", report.oneCoreSeconds)) s = "
+        + String(format: "%.0f documents/s", Double(report.documentsOneCore) / report.oneCoreSeconds))
+    let total = report.stageSeconds.reduce(0) { $0 + $1.seconds }
+    for (stage, seconds) in report.stageSeconds {
+        print(String(format: "  %-26@ %7.3f ms/document  %4.1f %%", stage as NSString,
+            seconds * 1000 / Double(report.documentsOneCore), seconds / total * 100))
+    }
+    print("end to end, 2 clients + 2 workers against the DIAN simulator (rendering included): "
+        + "\(report.documentsEndToEnd) documents delivered in \(String(format: "%.2f", report.endToEndSeconds)) s = "
+        + String(format: "%.1f documents/s", Double(report.documentsEndToEnd) / report.endToEndSeconds))
+    return report.documentsEndToEnd == endToEnd ? 0 : 1
+}
