@@ -41,31 +41,121 @@ extension FolioService {
     }
 
     /// Submits every job that is due, each printer's jobs in the order they were queued, then returns.
-    /// Jobs waiting for a retry stay queued.
+    /// Jobs waiting for a retry stay queued. A job left `submitting` (by a crash, or a failure that may have
+    /// reached CUPS) is first looked for on the print server and only sent again if CUPS does not have it.
     public func drainPrintQueue() async {
         var tried: Set<Int> = []
         while let job = try? await blocking.run({ try self.store.nextDuePrintJob(at: self.world.now()) }),
             tried.insert(job.id).inserted  // a job that could not even be re-queued is not retried in a tight loop
         {
-            await submit(job)
+            await printLock.withLock { await self.send(job) }
         }
     }
 
-    /// Asks CUPS for the state of every submitted job and records what changed (completed, aborted, stopped …).
+    /// Asks CUPS for the state of every submitted job and records what changed (completed, aborted, stopped …);
+    /// then raises alerts for stuck jobs and moves them where `printing.move_stuck_jobs` says.
     public func followPrintJobs() async {
-        guard let jobs = try? await blocking.run({ try self.store.printJobsToFollow() }) else { return }
-        for job in jobs {
-            guard let cupsJobID = job.cupsJobID,
-                let state = try? await printQueue.state(ofJob: cupsJobID, printer: job.printer)
-            else { continue }
-            try? await blocking.run {
-                try self.store.recordCUPSState(jobID: job.id, state: state.rawValue, final: state.isFinal, at: self.world.now())
+        if let jobs = try? await blocking.run({ try self.store.printJobsToFollow() }) {
+            for job in jobs {
+                guard let cupsJobID = job.cupsJobID else { continue }
+                do {
+                    let state = try await printQueue.state(ofJob: cupsJobID, printer: job.printer)
+                    try await blocking.run {
+                        try self.store.recordCUPSState(jobID: job.id, state: state.rawValue, final: state.isFinal, at: self.world.now())
+                    }
+                } catch let error as PrintError where error.code == .jobNotFound {
+                    try? await blocking.run {
+                        try self.store.raisePrintAlert(
+                            jobID: job.id, message: "CUPS no longer knows job \(cupsJobID); not sent again (check the printer)",
+                            at: self.world.now())
+                    }
+                } catch {
+                    continue  // unreachable for now: asked again on the next round
+                }
+            }
+        }
+        await raiseStuckJobAlerts()
+    }
+
+    /// Raises an alert (once) for every stuck job and applies the configured moves.
+    func raiseStuckJobAlerts() async {
+        let now = world.now()
+        let cutoff = now.addingTimeInterval(-TimeInterval(configuration.printService.stuckAfterSeconds))
+        guard let stuck = try? await blocking.run({ try self.store.printJobsNeedingAlert(unchangedSince: cutoff) }) else { return }
+        for job in stuck {
+            let message: String
+            switch (job.status, job.cupsState) {
+            case ("submitted", "held"?): message = "held by CUPS (job \(job.cupsJobID ?? 0))"
+            case ("submitted", "stopped"?): message = "stopped in CUPS (job \(job.cupsJobID ?? 0))"
+            case ("submitted", let state):
+                message = "no progress since \(job.stateSince) (CUPS job \(job.cupsJobID ?? 0), \(state ?? "pending"))"
+            default: message = "not accepted by CUPS since \(job.createdAt): \(job.error ?? "unknown error")"
+            }
+            try? await blocking.run { try self.store.raisePrintAlert(jobID: job.id, message: message, at: now) }
+            if let target = configuration.printService.moveStuckJobs[job.printer] {
+                _ = try? await movePrintJob(id: job.id, to: target, requestedBy: "rule printing.move_stuck_jobs")
             }
         }
     }
 
-    /// Runs until cancelled: drains the queue whenever a job is queued and at least every `interval`, and
-    /// follows submitted jobs to their end.
+    /// Moves a job that has not printed to another printer: cancels it in CUPS first (if it got there), so
+    /// the first printer never prints it, then queues the same document, copies and reason on `printer`.
+    /// - Returns: The new job.
+    /// - Throws: ``PrintMoveError`` (unknown job, job already ended, CUPS unreachable or refusing the cancel).
+    public func movePrintJob(id: Int, to printer: String, requestedBy: String) async throws -> PrintJobRecord {
+        guard FolioConfiguration.PrintService.isQueueName(printer) else {
+            throw PrintMoveError(code: .invalid, message: "\"\(printer)\" is not a CUPS queue name (letters, digits, '_', '.', '-')")
+        }
+        let moved = try await printLock.withLock { () async throws -> PrintJobRecord in
+            guard let job = try await self.blocking.run({ try self.store.printJob(id: id) }) else {
+                throw PrintMoveError(code: .notFound, message: "no print job \(id)")
+            }
+            guard ["queued", "submitting", "submitted"].contains(job.status) else {
+                throw PrintMoveError(code: .conflict, message: "print job \(id) has already ended (\(job.status)); nothing to move")
+            }
+            guard job.printer != printer else {
+                throw PrintMoveError(code: .invalid, message: "print job \(id) is already on \(printer)")
+            }
+            var cupsJobID = job.cupsJobID
+            if job.status == "submitting" {
+                cupsJobID = try await self.cupsCall { try await self.printQueue.findJob(key: job.key, printer: job.printer)?.jobID }
+            }
+            var note = "never reached CUPS"
+            if let cupsJobID {
+                do {
+                    try await self.printQueue.cancel(jobID: cupsJobID, printer: job.printer)
+                    note = "CUPS job \(cupsJobID) canceled"
+                } catch let error as PrintError where error.code == .rejected || error.code == .jobNotFound {
+                    throw PrintMoveError(
+                        code: .conflict,
+                        message: "CUPS job \(cupsJobID) of print job \(id) cannot be canceled on \(job.printer) (it may have printed): \(error.message)")
+                } catch let error as PrintError {
+                    throw PrintMoveError(code: .unavailable, message: error.message)
+                }
+            }
+            let reason = note
+            guard let moved = try await self.blocking.run({
+                try self.store.movePrintJob(jobID: id, to: printer, requestedBy: requestedBy, note: reason, at: self.world.now())
+            }) else {
+                throw PrintMoveError(code: .conflict, message: "print job \(id) ended while it was being moved")
+            }
+            return moved
+        }
+        printSignal.notify()
+        return moved
+    }
+
+    /// Runs a CUPS call, turning its errors into move errors.
+    private func cupsCall<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as PrintError {
+            throw PrintMoveError(code: .unavailable, message: error.message)
+        }
+    }
+
+    /// Runs until cancelled: first reconciles jobs a crash left `submitting` with CUPS, then drains the queue
+    /// whenever a job is queued and at least every `interval`, and follows submitted jobs to their end.
     public func runPrintWorker(interval: Duration = .seconds(1)) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [printSignal] in
@@ -76,6 +166,7 @@ extension FolioService {
                 }
             }
             group.addTask {
+                await self.drainPrintQueue()  // reconciles `submitting` jobs before anything else is sent
                 for await _ in self.printSignal.stream {
                     if Task.isCancelled { break }
                     await self.drainPrintQueue()
@@ -92,14 +183,34 @@ extension FolioService {
         min(60, pow(2, Double(min(attempts, 6))))
     }
 
-    func submit(_ job: PrintJobRecord) async {
+    /// Sends one due job. A `queued` job is marked `submitting` before CUPS is contacted; a job already
+    /// `submitting` may have reached CUPS, so it is looked for there (by the key in its job name) first.
+    func send(_ job: PrintJobRecord) async {
         do {
+            if job.status == "submitting" {
+                if let found = try await printQueue.findJob(key: job.key, printer: job.printer) {
+                    if found.hasDocument {
+                        try await blocking.run {
+                            try self.store.markSubmitted(
+                                jobID: job.id, cupsJobID: found.jobID, state: found.state.rawValue, found: true, at: self.world.now())
+                        }
+                        return
+                    }
+                    // Created but its document never arrived: it would never print. Cancel it, send again.
+                    if !found.state.isFinal { try? await printQueue.cancel(jobID: found.jobID, printer: job.printer) }
+                }
+            } else {
+                try await blocking.run { try self.store.markSubmitting(jobID: job.id, at: self.world.now()) }
+            }
             let pdf = try await blocking.run { try self.printablePDF(for: job) }
             let submission = try await printQueue.submit(
-                PrintRequest(printer: job.printer, document: pdf, title: "\(job.number) (\(job.reason))", copies: job.copies))
+                PrintRequest(
+                    printer: job.printer, document: pdf, title: "\(job.number) (\(job.reason))", copies: job.copies, key: job.key))
+            world.afterPrintAccepted()
             try await blocking.run { try self.store.markSubmitted(jobID: job.id, cupsJobID: submission.jobID, at: self.world.now()) }
         } catch let error as PrintError where error.isRetryable {
-            // CUPS is unreachable or the printer is not accepting: the job waits, in order, and is tried again.
+            // CUPS is unreachable or the printer is not accepting: the job waits, in order, and is tried again
+            // (looked for on the server first: the failure may have come after CUPS took it).
             let now = world.now()
             let retryAt = now.addingTimeInterval(Self.backOff(afterAttempts: job.attempts))
             try? await blocking.run { try self.store.markRetry(jobID: job.id, error: error.message, retryAt: retryAt, at: now) }
@@ -120,6 +231,23 @@ extension FolioService {
         let document = try UBLReader.read(xml, sourceName: "\(job.number).xml")
         return try renderPDF(document, company: configuration.company(stored.company), copy: true).bytes
     }
+}
+
+/// A print job that cannot be moved.
+public struct PrintMoveError: Error, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        /// No such job.
+        case notFound = "not_found"
+        /// The job has ended (printed, failed, moved) or CUPS will not cancel it.
+        case conflict = "conflict"
+        /// The printer name is not a queue name, or is the job's own printer.
+        case invalid = "validation_failed"
+        /// CUPS could not be reached to cancel the job; nothing changed.
+        case unavailable = "print_server_unavailable"
+    }
+    public var code: Code
+    public var message: String
+    public var description: String { message }
 }
 
 /// A reprint that cannot be queued.

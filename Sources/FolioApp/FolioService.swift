@@ -1,4 +1,5 @@
 public import Foundation
+import Glibc
 public import Store
 public import Printing
 import DisplayModel
@@ -13,11 +14,23 @@ import XMLTree
 /// The injected world: the clock and the environment.
 public struct FolioWorld: Sendable {
     public var now: @Sendable () -> Date
+    /// Called right after CUPS accepted a print job and before Folio records it. Tests of crash recovery
+    /// make it kill the process (see ``live``); otherwise it does nothing.
+    public var afterPrintAccepted: @Sendable () -> Void
 
-    public init(now: @escaping @Sendable () -> Date) { self.now = now }
+    public init(now: @escaping @Sendable () -> Date, afterPrintAccepted: @escaping @Sendable () -> Void = {}) {
+        self.now = now
+        self.afterPrintAccepted = afterPrintAccepted
+    }
 
-    /// The real clock; used only by the executable.
-    public static let live = FolioWorld(now: { Date() })
+    /// The real clock; used only by the executable. With `FOLIO_TEST_KILL_AFTER_PRINT_ACCEPTED=1` in the
+    /// environment (crash tests only), the process kills itself with SIGKILL as soon as CUPS accepts a job.
+    public static let live = FolioWorld(now: { Date() }, afterPrintAccepted: killSwitch())
+
+    private static func killSwitch() -> @Sendable () -> Void {
+        guard ProcessInfo.processInfo.environment["FOLIO_TEST_KILL_AFTER_PRINT_ACCEPTED"] == "1" else { return {} }
+        return { _ = raise(SIGKILL) }
+    }
 }
 
 /// Folio's main job, shared by the CLI and the HTTP API: ERP JSON in → numbered UBL XML, PDF, timeline and
@@ -32,6 +45,7 @@ public final class FolioService: Sendable {
     let world: FolioWorld
     let blocking = BlockingWork(label: "folio.blocking", width: ProcessInfo.processInfo.activeProcessorCount)
     let printSignal: PrintSignal
+    let printLock = AsyncLock()
 
     /// Loads templates, fonts and schemas once and opens the store.
     public init(

@@ -8,4 +8,33 @@ public protocol PrintQueue: Sendable {
     /// The current state of a job submitted earlier.
     /// - Throws: ``PrintError`` (unknown job, server unreachable, …).
     func state(ofJob jobID: Int, printer: String) async throws -> PrintJobState
+
+    /// The newest job on `printer` whose job name carries `key` (see ``PrintRequest/jobName``), canceled
+    /// jobs excluded, or `nil` when the server has none: how Folio learns, after a crash, whether a job it
+    /// was submitting reached the server.
+    /// - Throws: ``PrintError`` (server unreachable, unknown printer, …).
+    func findJob(key: String, printer: String) async throws -> FoundPrintJob?
+
+    /// Cancels a job that has not ended.
+    /// - Throws: ``PrintError``: ``PrintError/Code/jobNotFound`` for an unknown job,
+    ///   ``PrintError/Code/rejected`` when the job has already ended (completed, aborted, canceled).
+    func cancel(jobID: Int, printer: String) async throws
+}
+
+/// A job found on the print server by its key.
+public struct FoundPrintJob: Sendable, Hashable {
+    /// The server's job ID.
+    public var jobID: Int
+    /// Its state now.
+    public var state: PrintJobState
+    /// Whether the server received its document. A job created but never sent its document (a crash between
+    /// Create-Job and Send-Document) would never print.
+    public var hasDocument: Bool
+
+    /// Creates a found job.
+    public init(jobID: Int, state: PrintJobState, hasDocument: Bool) {
+        self.jobID = jobID
+        self.state = state
+        self.hasDocument = hasDocument
+    }
 }

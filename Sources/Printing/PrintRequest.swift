@@ -8,12 +8,30 @@ public struct PrintRequest: Sendable {
     public var title: String
     /// How many copies the printer makes; at least 1.
     public var copies: Int
+    /// The caller's idempotency key, e.g. `FE-42/issue/1`. It travels in the job name (``jobName``) so that
+    /// ``PrintQueue/findJob(key:printer:)`` can find the job again after a crash.
+    public var key: String?
 
     /// Creates a print request.
-    public init(printer: String, document: [UInt8], title: String, copies: Int = 1) {
+    public init(printer: String, document: [UInt8], title: String, copies: Int = 1, key: String? = nil) {
         self.printer = printer
         self.document = document
         self.title = title
         self.copies = copies
+        self.key = key
+    }
+
+    /// The IPP `job-name` sent: the title, then ` [KEY]` when there is a key.
+    public var jobName: String { Self.jobName(title: title, key: key) }
+
+    /// `title [key]`, or the title alone without a key.
+    public static func jobName(title: String, key: String?) -> String {
+        guard let key else { return title }
+        return "\(title) [\(key)]"
+    }
+
+    /// Whether a `job-name` carries `key` (ends with ` [key]` or is `[key]`).
+    public static func jobName(_ name: String, carries key: String) -> Bool {
+        name == "[\(key)]" || name.hasSuffix(" [\(key)]")
     }
 }

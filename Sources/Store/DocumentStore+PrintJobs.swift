@@ -10,7 +10,8 @@ public struct PrintJobRecord: Sendable, Hashable, Codable {
     public var copies: Int
     public var reason: String
     public var requestedBy: String
-    /// `queued` → `submitted` → `completed` (or `aborted`, `canceled`); `failed` when CUPS refused it for good.
+    /// `queued` → `submitting` (written before CUPS is contacted) → `submitted` → `completed` (or `aborted`,
+    /// `canceled`); `failed` when CUPS refused it for good; `moved` when it went to another printer (``movedTo``).
     public var status: String
     public var cupsJobID: Int?
     public var error: String?
@@ -18,6 +19,14 @@ public struct PrintJobRecord: Sendable, Hashable, Codable {
     public var attempts: Int
     /// The state CUPS last reported for the submitted job (`pending`, `processing`, `stopped`, `completed` …).
     public var cupsState: String?
+    /// When the job was queued (ISO 8601 UTC).
+    public var createdAt: String
+    /// Since when the job's CUPS state (or status) has not changed (ISO 8601 UTC).
+    public var stateSince: String
+    /// Why the job is considered stuck (held, stopped, no progress), until it ends or moves.
+    public var alert: String?
+    /// The job that replaced this one on another printer.
+    public var movedTo: Int?
 }
 
 extension DocumentStore {
@@ -35,10 +44,10 @@ extension DocumentStore {
                 let now = Timestamp.iso(instant)
                 try db.query(
                     """
-                    INSERT INTO print_jobs(job_key, number, printer, copies, reason, requested_by, status, created_at, updated_at)
-                    VALUES(?, ?, ?, ?, ?, ?, 'queued', ?, ?)
+                    INSERT INTO print_jobs(job_key, number, printer, copies, reason, requested_by, status, created_at, updated_at, state_since)
+                    VALUES(?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)
                     """,
-                    [.text(key), .text(number), .text(printer), .integer(Int64(copies)), .text(reason), .text(requestedBy), .text(now), .text(now)])
+                    [.text(key), .text(number), .text(printer), .integer(Int64(copies)), .text(reason), .text(requestedBy), .text(now), .text(now), .text(now)])
                 try Self.insertEvent(
                     db, number: number, kind: "print-queued",
                     detail: "\(copies) cop\(copies == 1 ? "y" : "ies") on \(printer) (\(reason), by \(requestedBy))", at: instant)
@@ -57,7 +66,8 @@ extension DocumentStore {
         try withConnection { try Self.printJob($0, where: "status = 'queued' ORDER BY id LIMIT 1", []) }
     }
 
-    /// The next job to submit at `instant`: the oldest queued job of some printer, if its back-off has passed.
+    /// The next job to submit at `instant`: the oldest queued (or `submitting`, to be reconciled) job of some
+    /// printer, if its back-off has passed.
     /// A printer's jobs leave in the order they were queued — a newer job never overtakes one that is
     /// waiting to be retried on the same printer — while other printers are not held up.
     public func nextDuePrintJob(at instant: Date) throws -> PrintJobRecord? {
@@ -65,8 +75,10 @@ extension DocumentStore {
             try Self.printJob(
                 db,
                 where: """
-                    status = 'queued' AND next_attempt_at <= ?
-                    AND id = (SELECT MIN(k.id) FROM print_jobs k WHERE k.printer = print_jobs.printer AND k.status = 'queued')
+                    status IN ('queued', 'submitting') AND next_attempt_at <= ?
+                    AND id = (
+                        SELECT MIN(k.id) FROM print_jobs k
+                        WHERE k.printer = print_jobs.printer AND k.status IN ('queued', 'submitting'))
                     ORDER BY id LIMIT 1
                     """,
                 [.text(Timestamp.iso(instant))])
@@ -101,9 +113,15 @@ extension DocumentStore {
             guard let job = try Self.printJob(db, where: "id = ?", [.integer(Int64(jobID))]), job.cupsState != state || final
             else { return }
             let status = final ? state : job.status
+            let now = Timestamp.iso(instant)
             try db.query(
-                "UPDATE print_jobs SET cups_state = ?, status = ?, updated_at = ? WHERE id = ?",
-                [.text(state), .text(status), .text(Timestamp.iso(instant)), .integer(Int64(jobID))])
+                """
+                UPDATE print_jobs SET cups_state = ?, status = ?, updated_at = ?,
+                    state_since = CASE WHEN cups_state IS ? THEN state_since ELSE ? END,
+                    alert = CASE WHEN ? THEN NULL ELSE alert END
+                WHERE id = ?
+                """,
+                [.text(state), .text(status), .text(now), .text(state), .text(now), .integer(final ? 1 : 0), .integer(Int64(jobID))])
             let cups = job.cupsJobID.map { "CUPS job \($0)" } ?? "CUPS job"
             switch state {
             case "completed":
@@ -116,16 +134,40 @@ extension DocumentStore {
         }
     }
 
+    /// Records, before CUPS is contacted, that the job is being submitted: after a crash, a `submitting` job
+    /// is looked for on the print server (by its key) before it is sent again.
+    public func markSubmitting(jobID: Int, at instant: Date) throws {
+        _ = try withConnection { db in
+            try db.query(
+                "UPDATE print_jobs SET status = 'submitting', updated_at = ? WHERE id = ? AND status IN ('queued', 'submitting')",
+                [.text(Timestamp.iso(instant)), .integer(Int64(jobID))])
+        }
+    }
+
     /// Records that CUPS accepted the job under `cupsJobID`.
-    public func markSubmitted(jobID: Int, cupsJobID: Int, at instant: Date) throws {
+    /// - Parameter found: The job was found on the server by its key (reconciliation) rather than just sent.
+    public func markSubmitted(jobID: Int, cupsJobID: Int, state: String = "pending", found: Bool = false, at instant: Date) throws {
         _ = try withConnection { db in
             guard let job = try Self.printJob(db, where: "id = ?", [.integer(Int64(jobID))]) else { return }
+            let now = Timestamp.iso(instant)
             try db.query(
-                "UPDATE print_jobs SET status = 'submitted', cups_job_id = ?, cups_state = 'pending', error = NULL, updated_at = ? WHERE id = ?",
-                [.integer(Int64(cupsJobID)), .text(Timestamp.iso(instant)), .integer(Int64(jobID))])
-            try Self.insertEvent(
-                db, number: job.number, kind: "print-submitted",
-                detail: "sent to \(job.printer), CUPS job \(cupsJobID), \(job.copies) cop\(job.copies == 1 ? "y" : "ies")", at: instant)
+                """
+                UPDATE print_jobs SET status = 'submitted', cups_job_id = ?, cups_state = ?, error = NULL, updated_at = ?,
+                    state_since = ?
+                WHERE id = ?
+                """,
+                [.integer(Int64(cupsJobID)), .text(state), .text(now), .text(now), .integer(Int64(jobID))])
+            let copies = "\(job.copies) cop\(job.copies == 1 ? "y" : "ies")"
+            if found {
+                try Self.insertEvent(
+                    db, number: job.number, kind: "print-reconciled",
+                    detail: "found on \(job.printer) as CUPS job \(cupsJobID) (\(state)) after a restart, not sent again, \(copies)",
+                    at: instant)
+            } else {
+                try Self.insertEvent(
+                    db, number: job.number, kind: "print-submitted", detail: "sent to \(job.printer), CUPS job \(cupsJobID), \(copies)",
+                    at: instant)
+            }
         }
     }
 
@@ -154,8 +196,10 @@ extension DocumentStore {
         }
     }
 
-    static let printColumns =
-        "id, job_key, number, printer, copies, reason, requested_by, status, cups_job_id, error, attempts, cups_state"
+    static let printColumns = """
+        id, job_key, number, printer, copies, reason, requested_by, status, cups_job_id, error, attempts, cups_state,
+        created_at, state_since, alert, moved_to
+        """
 
     static func printJob(_ db: SQLiteConnection, where condition: String, _ values: [SQLValue]) throws -> PrintJobRecord? {
         try db.query("SELECT \(printColumns) FROM print_jobs WHERE \(condition)", values).first.map(decodePrintJob)
@@ -166,6 +210,7 @@ extension DocumentStore {
             id: row[0].int ?? 0, key: row[1].string ?? "", number: row[2].string ?? "", printer: row[3].string ?? "",
             copies: row[4].int ?? 1, reason: row[5].string ?? "", requestedBy: row[6].string ?? "",
             status: row[7].string ?? "", cupsJobID: row[8].int, error: row[9].string, attempts: row[10].int ?? 0,
-            cupsState: row[11].string)
+            cupsState: row[11].string, createdAt: row[12].string ?? "", stateSince: row[13].string ?? "",
+            alert: row[14].string, movedTo: row[15].int)
     }
 }

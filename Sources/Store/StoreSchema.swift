@@ -60,6 +60,14 @@ enum StoreSchema {
         ALTER TABLE print_jobs ADD COLUMN cups_state TEXT;
         CREATE INDEX print_jobs_by_printer ON print_jobs(printer, status, id);
         """,
+        // Print service: since when a job's state has not changed, its alert (stuck), the job it moved to.
+        // Touches only print_jobs (independent of other migrations).
+        """
+        ALTER TABLE print_jobs ADD COLUMN state_since TEXT NOT NULL DEFAULT '';
+        ALTER TABLE print_jobs ADD COLUMN alert TEXT;
+        ALTER TABLE print_jobs ADD COLUMN moved_to INTEGER;
+        UPDATE print_jobs SET state_since = updated_at;
+        """,
     ]
 
     static func migrate(_ db: SQLiteConnection) throws(StoreError) {

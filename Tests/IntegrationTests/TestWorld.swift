@@ -25,7 +25,7 @@ enum TestWorld {
     /// Writes a configuration like Examples/config.json into `directory`, with overrides.
     static func writeConfiguration(
         in directory: URL, cupsServer: String? = nil, from: Int = 990000000, to: Int = 995000000,
-        defaultPrinter: String? = nil, port: Int = 0
+        defaultPrinter: String? = nil, port: Int = 0, printing: [String: Any]? = nil
     ) throws -> URL {
         let data = try Data(contentsOf: root.appendingPathComponent("Examples/config.json"))
         var json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
@@ -41,6 +41,7 @@ enum TestWorld {
         companies[0]["branding"] = branding
         companies[0]["printing"] = ["default_printer": defaultPrinter.map { $0 as Any } ?? NSNull(), "copies": 1]
         json["companies"] = companies
+        if let printing { json["printing"] = printing }
         let url = directory.appendingPathComponent("config.json")
         try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted]).write(to: url)
         return url

@@ -4,7 +4,8 @@ extension FolioConfiguration {
     /// The keys each object of the file may have; a misspelt key (`defualt_printer`) is an error rather than
     /// a setting silently ignored.
     static let knownKeys: [String: Set<String>] = [
-        "": ["server", "cups_server", "companies"],
+        "": ["server", "cups_server", "printing", "companies"],
+        "printing": ["stuck_after_seconds", "move_stuck_jobs"],
         "server": ["address", "port", "data_directory"],
         "companies[]": ["id", "environment", "issuer", "resolution", "software", "branding", "printing"],
         "companies[].issuer": ["name", "trade_name", "nit", "person_type", "tax_responsibilities", "tax_scheme", "address", "email", "phone"],

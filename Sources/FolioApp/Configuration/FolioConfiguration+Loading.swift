@@ -62,8 +62,13 @@ extension FolioConfiguration {
             var branding: Branding?
             var printing: Printing?
         }
+        struct PrintService: Decodable {
+            var stuck_after_seconds: Int?
+            var move_stuck_jobs: [String: String]?
+        }
         var server: Server?
         var cups_server: String?
+        var printing: PrintService?
         var companies: [Company]
     }
 
@@ -163,11 +168,15 @@ extension FolioConfiguration {
                     copies: company.printing?.copies ?? 1))
         }
         if file.companies.isEmpty { problems.append("companies: at least one company is needed") }
+        let printService = PrintService(
+            stuckAfterSeconds: file.printing?.stuck_after_seconds ?? 300, moveStuckJobs: file.printing?.move_stuck_jobs ?? [:])
+        problems += printService.problems()
         guard problems.isEmpty else { throw ConfigurationError(file: source, problems: problems) }
         let server = Server(
             address: file.server?.address ?? "127.0.0.1", port: file.server?.port ?? 8080,
             dataDirectory: resolve(file.server?.data_directory ?? "data", base: base))
-        return FolioConfiguration(source: source, server: server, cupsServer: file.cups_server, companies: companies)
+        return FolioConfiguration(
+            source: source, server: server, cupsServer: file.cups_server, printService: printService, companies: companies)
     }
 
     static func resolve(_ path: String, base: String) -> String {

@@ -26,7 +26,7 @@ extension CUPSPrintQueue {
         guard let ipp = IPPRequest.make(IPP_OP_CREATE_JOB, printer: printer) else {
             throw PrintError(code: .rejected, message: "libcups could not allocate an IPP request.", printer: printer, server: server)
         }
-        _ = ippAddString(ipp, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nil, request.title)
+        _ = ippAddString(ipp, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nil, request.jobName)
         _ = ippAddInteger(ipp, IPP_TAG_JOB, IPP_TAG_INTEGER, "copies", Int32(clamping: request.copies))
         let response = try IPPRequest.send(
             ipp, over: http, printer: printer, server: server, notFound: .printerNotFound, action: "create a job")

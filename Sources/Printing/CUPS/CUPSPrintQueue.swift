@@ -41,6 +41,18 @@ public final class CUPSPrintQueue: PrintQueue {
         return try await perform { try Self.jobStateNow(jobID, printer: printer, server: server, timeout: timeout) }
     }
 
+    /// Finds the job carrying `key` with IPP Get-Jobs (see ``PrintQueue/findJob(key:printer:)``).
+    public func findJob(key: String, printer: String) async throws -> FoundPrintJob? {
+        let (server, timeout) = (self.server, self.timeout)
+        return try await perform { try Self.findJobNow(key: key, printer: printer, server: server, timeout: timeout) }
+    }
+
+    /// Cancels a job with IPP Cancel-Job.
+    public func cancel(jobID: Int, printer: String) async throws {
+        let (server, timeout) = (self.server, self.timeout)
+        try await perform { try Self.cancelNow(jobID: jobID, printer: printer, server: server, timeout: timeout) }
+    }
+
     /// Runs blocking libcups work on the worker queue and resumes the caller with its result.
     private func perform<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in

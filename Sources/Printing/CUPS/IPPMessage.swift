@@ -4,7 +4,7 @@ import CCUPS
 ///
 /// Requests are not wrapped: `cupsDoRequest` frees the request itself.
 final class IPPMessage {
-    private let pointer: OpaquePointer
+    let pointer: OpaquePointer
 
     init(takingOwnershipOf pointer: OpaquePointer) {
         self.pointer = pointer
