@@ -76,6 +76,33 @@ import Testing
         #expect(try files.map { Array(try Data(contentsOf: $0)) } == [pdf])
     }
 
+    @Test func aJobIsFoundByTheKeyInItsNameAndCanBeCanceled() async throws {
+        let cups = try PrivateCUPS.start(printers: ["bodega1"])
+        defer { cups.stop() }
+        let queue = CUPSPrintQueue(server: cups.server)
+        try cups.pauseQueue("bodega1")  // the job stays in CUPS
+
+        let job = try await queue.submit(
+            PrintRequest(printer: "bodega1", document: minimalPDF(text: "FE-9"), title: "FE-9 (issue)", copies: 1, key: "FE-9/issue/1"))
+        let found = try await queue.findJob(key: "FE-9/issue/1", printer: "bodega1")
+        #expect(found?.jobID == job.jobID)
+        #expect(found?.hasDocument == true)
+        #expect(found.map { !$0.state.isFinal } == true, "found \(String(describing: found))\n\(cups.logTail())")
+        // Only the exact key matches.
+        #expect(try await queue.findJob(key: "FE-9/issue/", printer: "bodega1") == nil)
+        #expect(try await queue.findJob(key: "FE-9/issue/10", printer: "bodega1") == nil)
+        #expect(try await queue.findJob(key: "E-9/issue/1", printer: "bodega1") == nil)
+
+        try await queue.cancel(jobID: job.jobID, printer: "bodega1")
+        #expect(try await queue.state(ofJob: job.jobID, printer: "bodega1") == .canceled)
+        #expect(try await queue.findJob(key: "FE-9/issue/1", printer: "bodega1") == nil)  // canceled jobs do not count
+        let again = await #expect(throws: PrintError.self) { try await queue.cancel(jobID: job.jobID, printer: "bodega1") }
+        #expect(again?.code == .rejected, "\(again.map { $0.detailedDescription() } ?? "")")
+        try cups.resumeQueue("bodega1")
+        try await Task.sleep(for: .seconds(1))
+        #expect(cups.receivedFiles(printer: "bodega1").isEmpty)
+    }
+
     @Test func unknownPrinterAndJobAreClearErrors() async throws {
         let cups = try PrivateCUPS.start(printers: ["bodega1"])
         defer { cups.stop() }
