@@ -11,6 +11,7 @@ public final class RecordingPrintQueue: PrintQueue {
         var failures: [PrintError] = []
         var jobNames: [Int: String] = [:]
         var canceled: [PrintSubmission] = []
+        var printerStatus: [String: PrinterStatus] = [:]
     }
     private let state = Mutex(State())
     private let defaultState: PrintJobState
@@ -79,6 +80,16 @@ public final class RecordingPrintQueue: PrintQueue {
             state.states[jobID] = .canceled
             state.canceled.append(submission)
         }
+    }
+
+    /// Every printer is `idle` and accepting jobs, unless scripted with ``setStatus(_:ofPrinter:)``.
+    public func status(ofPrinter printer: String) async throws -> PrinterStatus {
+        state.withLock { $0.printerStatus[printer] } ?? PrinterStatus(state: "idle", isAcceptingJobs: true, message: nil)
+    }
+
+    /// Scripts the status reported for `printer`.
+    public func setStatus(_ status: PrinterStatus, ofPrinter printer: String) {
+        state.withLock { $0.printerStatus[printer] = status }
     }
 
     /// The scripted state of a recorded job.

@@ -19,6 +19,10 @@ public protocol PrintQueue: Sendable {
     /// - Throws: ``PrintError``: ``PrintError/Code/jobNotFound`` for an unknown job,
     ///   ``PrintError/Code/rejected`` when the job has already ended (completed, aborted, canceled).
     func cancel(jobID: Int, printer: String) async throws
+
+    /// The queue's state on the print server (IPP Get-Printer-Attributes).
+    /// - Throws: ``PrintError`` (server unreachable, unknown printer, …).
+    func status(ofPrinter printer: String) async throws -> PrinterStatus
 }
 
 /// A job found on the print server by its key.
@@ -36,5 +40,22 @@ public struct FoundPrintJob: Sendable, Hashable {
         self.jobID = jobID
         self.state = state
         self.hasDocument = hasDocument
+    }
+}
+
+/// A printer queue as the print server reports it.
+public struct PrinterStatus: Sendable, Hashable {
+    /// IPP `printer-state`: `idle`, `processing` or `stopped`.
+    public var state: String
+    /// IPP `printer-is-accepting-jobs`.
+    public var isAcceptingJobs: Bool
+    /// IPP `printer-state-message`, if any (e.g. "Unable to connect to printer; will retry in 30 seconds.").
+    public var message: String?
+
+    /// Creates a status.
+    public init(state: String, isAcceptingJobs: Bool, message: String?) {
+        self.state = state
+        self.isAcceptingJobs = isAcceptingJobs
+        self.message = message
     }
 }

@@ -128,4 +128,14 @@ public struct PrinterQueueSummary: Sendable, Hashable, Codable {
     public var lastError: String?
     /// Jobs printed.
     public var completed: Int
+
+    /// Creates a summary.
+    public init(printer: String, waiting: Int, inCUPS: Int, alerts: Int, lastError: String?, completed: Int) {
+        self.printer = printer
+        self.waiting = waiting
+        self.inCUPS = inCUPS
+        self.alerts = alerts
+        self.lastError = lastError
+        self.completed = completed
+    }
 }

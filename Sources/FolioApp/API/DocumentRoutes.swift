@@ -8,6 +8,7 @@ extension FolioService {
     /// - `POST /v1/documents` — ERP JSON → 201 (or 200 with the first result for a repeated reference), 422 with field errors;
     /// - `GET /v1/documents/{number}` (+ `/pdf`, `/xml`);
     /// - `POST /v1/documents/{number}/reprint` `{printer, copies}` → 202;
+    /// - the print service's routes (``addPrintRoutes(to:)``);
     /// - `GET /health`.
     public func router() -> Router {
         var router = Router()
@@ -40,6 +41,7 @@ extension FolioService {
         router.add("POST", "/v1/documents/{number}/reprint") { request, parameters in
             await self.postReprint(request, number: parameters["number"]!)
         }
+        addPrintRoutes(to: &router)
         return router
     }
 

@@ -41,4 +41,25 @@ extension CUPSPrintQueue {
                 request, over: http, printer: printer, server: server, notFound: .jobNotFound, action: "cancel job \(jobID)")
         }
     }
+
+    /// IPP Get-Printer-Attributes on the calling thread.
+    static func printerStatusNow(_ printer: String, server: String?, timeout: Duration) throws(PrintError) -> PrinterStatus {
+        let connection = try CUPSConnection(server: server, printer: printer, timeout: timeout)
+        let server = connection.server
+        return try connection.withUnsafePointer { http throws(PrintError) in
+            guard let request = IPPRequest.make(IPP_OP_GET_PRINTER_ATTRIBUTES, printer: printer) else {
+                throw PrintError(code: .rejected, message: "libcups could not allocate an IPP request.", printer: printer, server: server)
+            }
+            var requested = ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", nil, "printer-state")
+            for (index, name) in ["printer-is-accepting-jobs", "printer-state-message"].enumerated() {
+                _ = ippSetString(request, &requested, Int32(index + 1), name)
+            }
+            let response = try IPPRequest.send(
+                request, over: http, printer: printer, server: server, notFound: .printerNotFound, action: "get the printer's state")
+            let states = [3: "idle", 4: "processing", 5: "stopped"]
+            let state = response.integer("printer-state", tag: IPP_TAG_ENUM).flatMap { states[$0] } ?? "unknown"
+            let message = response.string("printer-state-message").flatMap { $0.isEmpty ? nil : $0 }
+            return PrinterStatus(state: state, isAcceptingJobs: response.boolean("printer-is-accepting-jobs") ?? false, message: message)
+        }
+    }
 }

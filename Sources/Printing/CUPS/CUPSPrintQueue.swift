@@ -53,6 +53,12 @@ public final class CUPSPrintQueue: PrintQueue {
         try await perform { try Self.cancelNow(jobID: jobID, printer: printer, server: server, timeout: timeout) }
     }
 
+    /// Asks the server for the queue's state (IPP Get-Printer-Attributes).
+    public func status(ofPrinter printer: String) async throws -> PrinterStatus {
+        let (server, timeout) = (self.server, self.timeout)
+        return try await perform { try Self.printerStatusNow(printer, server: server, timeout: timeout) }
+    }
+
     /// Runs blocking libcups work on the worker queue and resumes the caller with its result.
     private func perform<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in

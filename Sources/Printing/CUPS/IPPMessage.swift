@@ -19,5 +19,19 @@ final class IPPMessage {
         return Int(ippGetInteger(attribute, 0))
     }
 
+    /// The first value of a text, name or keyword attribute.
+    func string(_ name: String) -> String? {
+        guard let attribute = ippFindAttribute(pointer, name, IPP_TAG_ZERO), let value = ippGetString(attribute, 0, nil) else {
+            return nil
+        }
+        return String(cString: value)
+    }
+
+    /// The first value of a boolean attribute.
+    func boolean(_ name: String) -> Bool? {
+        guard let attribute = ippFindAttribute(pointer, name, IPP_TAG_BOOLEAN) else { return nil }
+        return ippGetBoolean(attribute, 0) != 0
+    }
+
     deinit { ippDelete(pointer) }
 }
