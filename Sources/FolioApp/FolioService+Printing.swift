@@ -21,23 +21,27 @@ extension FolioService {
     /// Queues a print job durably and returns at once; the print worker submits it to CUPS.
     ///
     /// The key `number/reason/n` makes a retried request with the same counter idempotent.
-    public func enqueuePrint(number: String, printer: String, copies: Int, reason: String, requestedBy: String) throws
-        -> PrintJobRecord
-    {
+    public func enqueuePrint(
+        number: String, printer: String, copies: Int, reason: String, requestedBy: String, note: String? = nil
+    ) throws -> PrintJobRecord {
         let count = try store.printJobCount(number: number)
         let job = try store.enqueuePrint(
             key: "\(number)/\(reason)/\(count + 1)", number: number, printer: printer, copies: copies, reason: reason,
-            requestedBy: requestedBy, at: world.now())
+            requestedBy: requestedBy, note: note, at: world.now())
         printSignal.notify()
         return job
     }
 
     /// A reprint: the same document marked "COPIA", queued like any job.
-    public func reprint(number: String, printer: String?, copies: Int, requestedBy: String) throws -> PrintJobRecord? {
+    /// - Parameter note: Why, in the asker's words; recorded on the job and the timeline.
+    public func reprint(number: String, printer: String?, copies: Int, requestedBy: String, note: String? = nil) throws
+        -> PrintJobRecord?
+    {
         guard let stored = try store.document(number: number) else { return nil }
         let target = printer ?? configuration.company(stored.company)?.defaultPrinter
         guard let target else { throw ReprintError(message: "no printer given and company \(stored.company) has no default printer") }
-        return try enqueuePrint(number: number, printer: target, copies: copies, reason: "reprint", requestedBy: requestedBy)
+        return try enqueuePrint(
+            number: number, printer: target, copies: copies, reason: "reprint", requestedBy: requestedBy, note: note)
     }
 
     /// Submits every job that is due, each printer's jobs in the order they were queued, then returns.
@@ -135,7 +139,8 @@ extension FolioService {
             }
             let reason = note
             guard let moved = try await self.blocking.run({
-                try self.store.movePrintJob(jobID: id, to: printer, requestedBy: requestedBy, note: reason, at: self.world.now())
+                try self.store.movePrintJob(
+                    jobID: id, expecting: job.status, to: printer, requestedBy: requestedBy, note: reason, at: self.world.now())
             }) else {
                 throw PrintMoveError(code: .conflict, message: "print job \(id) ended while it was being moved")
             }
@@ -200,7 +205,8 @@ extension FolioService {
                     if !found.state.isFinal { try? await printQueue.cancel(jobID: found.jobID, printer: job.printer) }
                 }
             } else {
-                try await blocking.run { try self.store.markSubmitting(jobID: job.id, at: self.world.now()) }
+                let mayGo = try await blocking.run { try self.store.markSubmitting(jobID: job.id, at: self.world.now()) }
+                guard mayGo else { return }  // moved or ended meanwhile
             }
             let pdf = try await blocking.run { try self.printablePDF(for: job) }
             let submission = try await printQueue.submit(

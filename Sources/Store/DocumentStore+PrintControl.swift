@@ -33,15 +33,17 @@ extension DocumentStore {
     /// Ends a job as `moved` and queues its replacement on `printer` (same document, copies and reason), in
     /// one transaction. The caller has made sure the first printer will not print it (canceled it in CUPS, or
     /// it never reached CUPS).
-    /// - Returns: The new job, or `nil` if the job does not exist or has already ended or moved.
+    /// - Parameter status: The status the caller saw; if it changed meanwhile (the worker sent it), nothing moves.
+    /// - Returns: The new job, or `nil` if the job does not exist, is no longer in `status`, or has ended or moved.
     public func movePrintJob(
-        jobID: Int, to printer: String, requestedBy: String, note: String, at instant: Date
+        jobID: Int, expecting status: String, to printer: String, requestedBy: String, note: String, at instant: Date
     ) throws -> PrintJobRecord? {
         try withConnection { db in
             try db.execute("BEGIN IMMEDIATE")
             do {
                 guard let job = try Self.printJob(
-                    db, where: "id = ? AND status IN ('queued', 'submitting', 'submitted')", [.integer(Int64(jobID))])
+                    db, where: "id = ? AND status = ? AND status IN ('queued', 'submitting', 'submitted')",
+                    [.integer(Int64(jobID)), .text(status)])
                 else {
                     try db.execute("COMMIT")
                     return nil
@@ -49,11 +51,11 @@ extension DocumentStore {
                 let now = Timestamp.iso(instant)
                 try db.query(
                     """
-                    INSERT INTO print_jobs(job_key, number, printer, copies, reason, requested_by, status, created_at, updated_at, state_since)
-                    VALUES(?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)
+                    INSERT INTO print_jobs(job_key, number, printer, copies, reason, requested_by, status, created_at, updated_at, state_since, note)
+                    VALUES(?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)
                     """,
                     [.text("\(job.key)/moved-\(job.id)"), .text(job.number), .text(printer), .integer(Int64(job.copies)),
-                     .text(job.reason), .text(requestedBy), .text(now), .text(now), .text(now)])
+                     .text(job.reason), .text(requestedBy), .text(now), .text(now), .text(now), job.note.map { .text($0) } ?? .null])
                 let moved = try Self.printJob(db, where: "job_key = ?", [.text("\(job.key)/moved-\(job.id)")])!
                 try db.query(
                     "UPDATE print_jobs SET status = 'moved', moved_to = ?, alert = NULL, updated_at = ?, state_since = ? WHERE id = ?",

@@ -27,12 +27,15 @@ public struct PrintJobRecord: Sendable, Hashable, Codable {
     public var alert: String?
     /// The job that replaced this one on another printer.
     public var movedTo: Int?
+    /// Why it was asked for, in the asker's words (a reprint's reason).
+    public var note: String?
 }
 
 extension DocumentStore {
     /// Queues a print job unless one with the same key exists; returns the job either way.
     public func enqueuePrint(
-        key: String, number: String, printer: String, copies: Int, reason: String, requestedBy: String, at instant: Date
+        key: String, number: String, printer: String, copies: Int, reason: String, requestedBy: String, note: String? = nil,
+        at instant: Date
     ) throws -> PrintJobRecord {
         try withConnection { db in
             try db.execute("BEGIN IMMEDIATE")
@@ -44,13 +47,15 @@ extension DocumentStore {
                 let now = Timestamp.iso(instant)
                 try db.query(
                     """
-                    INSERT INTO print_jobs(job_key, number, printer, copies, reason, requested_by, status, created_at, updated_at, state_since)
-                    VALUES(?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)
+                    INSERT INTO print_jobs(job_key, number, printer, copies, reason, requested_by, status, created_at, updated_at, state_since, note)
+                    VALUES(?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)
                     """,
-                    [.text(key), .text(number), .text(printer), .integer(Int64(copies)), .text(reason), .text(requestedBy), .text(now), .text(now), .text(now)])
+                    [.text(key), .text(number), .text(printer), .integer(Int64(copies)), .text(reason), .text(requestedBy), .text(now), .text(now),
+                     .text(now), note.map { .text($0) } ?? .null])
+                let why = note.map { ": \($0)" } ?? ""
                 try Self.insertEvent(
                     db, number: number, kind: "print-queued",
-                    detail: "\(copies) cop\(copies == 1 ? "y" : "ies") on \(printer) (\(reason), by \(requestedBy))", at: instant)
+                    detail: "\(copies) cop\(copies == 1 ? "y" : "ies") on \(printer) (\(reason), by \(requestedBy)\(why))", at: instant)
                 let job = try Self.printJob(db, where: "job_key = ?", [.text(key)])!
                 try db.execute("COMMIT")
                 return job
@@ -136,11 +141,14 @@ extension DocumentStore {
 
     /// Records, before CUPS is contacted, that the job is being submitted: after a crash, a `submitting` job
     /// is looked for on the print server (by its key) before it is sent again.
-    public func markSubmitting(jobID: Int, at instant: Date) throws {
-        _ = try withConnection { db in
-            try db.query(
-                "UPDATE print_jobs SET status = 'submitting', updated_at = ? WHERE id = ? AND status IN ('queued', 'submitting')",
-                [.text(Timestamp.iso(instant)), .integer(Int64(jobID))])
+    /// - Returns: Whether the job may be sent: `false` when it has meanwhile moved or ended (another process,
+    ///   e.g. an operator's move, got there first).
+    @discardableResult
+    public func markSubmitting(jobID: Int, at instant: Date) throws -> Bool {
+        try withConnection { db in
+            !(try db.query(
+                "UPDATE print_jobs SET status = 'submitting', updated_at = ? WHERE id = ? AND status IN ('queued', 'submitting') RETURNING id",
+                [.text(Timestamp.iso(instant)), .integer(Int64(jobID))])).isEmpty
         }
     }
 
@@ -148,7 +156,9 @@ extension DocumentStore {
     /// - Parameter found: The job was found on the server by its key (reconciliation) rather than just sent.
     public func markSubmitted(jobID: Int, cupsJobID: Int, state: String = "pending", found: Bool = false, at instant: Date) throws {
         _ = try withConnection { db in
-            guard let job = try Self.printJob(db, where: "id = ?", [.integer(Int64(jobID))]) else { return }
+            // Only a job being submitted: one moved or ended meanwhile keeps its status.
+            guard let job = try Self.printJob(db, where: "id = ? AND status IN ('queued', 'submitting')", [.integer(Int64(jobID))])
+            else { return }
             let now = Timestamp.iso(instant)
             try db.query(
                 """
@@ -198,7 +208,7 @@ extension DocumentStore {
 
     static let printColumns = """
         id, job_key, number, printer, copies, reason, requested_by, status, cups_job_id, error, attempts, cups_state,
-        created_at, state_since, alert, moved_to
+        created_at, state_since, alert, moved_to, note
         """
 
     static func printJob(_ db: SQLiteConnection, where condition: String, _ values: [SQLValue]) throws -> PrintJobRecord? {
@@ -211,6 +221,6 @@ extension DocumentStore {
             copies: row[4].int ?? 1, reason: row[5].string ?? "", requestedBy: row[6].string ?? "",
             status: row[7].string ?? "", cupsJobID: row[8].int, error: row[9].string, attempts: row[10].int ?? 0,
             cupsState: row[11].string, createdAt: row[12].string ?? "", stateSince: row[13].string ?? "",
-            alert: row[14].string, movedTo: row[15].int)
+            alert: row[14].string, movedTo: row[15].int, note: row[16].string)
     }
 }

@@ -13,6 +13,14 @@ let usage = """
                             number, write DIR/NUMBER.xml and DIR/NUMBER.pdf, print the number and CUFE
       print FILE.pdf --printer QUEUE [--copies N] [--cups-server HOST:PORT]
                             send a PDF to a CUPS queue; prints the CUPS job id
+      print NUMBER [--printer QUEUE] [--copies N] [--reason TEXT] [--server URL | --config CONFIG]
+                            reprint an issued document ("COPIA") through a running folio serve
+      printers [--server URL | --config CONFIG]
+                            printers: CUPS state, Folio's queue, alerts, last error (from folio serve)
+      jobs [--status S] [--limit N] [--server URL | --config CONFIG]
+                            print jobs, newest first (--status alert: the stuck ones)
+      jobs move ID --printer QUEUE [--server URL | --config CONFIG]
+                            move a job that has not printed to another printer (canceled on the first)
       serve --config CONFIG [--data DIR] [--address IP] [--port N]
                             HTTP API, print worker; data in SQLite under the data directory
       preview LAYOUT.xml --sample DATA [--out DIR] [--config CONFIG] [--watch]
@@ -39,7 +47,16 @@ do {
     switch command {
     case "render": try RenderCommand.run(rest)
     case "issue": try IssueCommand.run(rest)
-    case "print": try await PrintCommand.run(rest)
+    case "print":
+        // A PDF file is sent as is; anything else is a document number to reprint.
+        let loose = try CommandLineArguments(rest, options: ["printer", "copies", "cups-server", "server", "config", "reason"])
+        if let target = loose.positional.first, FileManager.default.fileExists(atPath: target) || target.lowercased().hasSuffix(".pdf") {
+            try await PrintCommand.run(rest)
+        } else {
+            try await ReprintCommand.run(rest)
+        }
+    case "printers": try await PrintersCommand.run(rest)
+    case "jobs": try await JobsCommand.run(rest)
     case "check": try CheckCommand.run(rest)
     case "preview": try PreviewCommand.run(rest)
     case "serve": try await ServeCommand.run(rest)

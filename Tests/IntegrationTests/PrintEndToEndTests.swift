@@ -122,9 +122,20 @@ struct PrintEndToEndTests {
         #expect(first["in_cups"] as? Int == 1)
         #expect(first["alerts"] as? Int == 1)
 
-        let (moveStatus, moved) = try await Self.json(
-            "POST", base.appendingPathComponent("v1/print-jobs/\(jobID)/move"), body: Array(#"{"printer": "bodega-2"}"#.utf8))
-        #expect(moveStatus == 202, "\(moved)")
+        // The operator's view and move, through the CLI (a client of the server).
+        func folio(_ arguments: [String]) throws -> String {
+            let output = try TestProcess.run(TestWorld.folioExecutable, arguments + ["--server", base.absoluteString], timeout: .seconds(30))
+            #expect(output.status == 0, "folio \(arguments): \(output.stderr)")
+            return output.stdout
+        }
+        let alerts = try folio(["jobs", "--status", "alert"])
+        #expect(alerts.contains("held by CUPS (job \(cupsJobID))"), "\(alerts)")
+        #expect(alerts.split(separator: "\n").count == 2)  // header + the job
+        let printerTable = try folio(["printers"])
+        #expect(printerTable.split(separator: "\n").contains { $0.hasPrefix("bodega-1") && $0.contains("stopped") }, "\(printerTable)")
+        let moveOutput = try folio(["jobs", "move", String(jobID), "--printer", "bodega-2"])
+        #expect(moveOutput.hasPrefix("job \(jobID) moved to bodega-2 as job "), "\(moveOutput)")
+        let (_, moved) = try await Self.json("GET", base.appendingPathComponent("v1/print-jobs/\(jobID + 1)"))
         #expect(moved["printer"] as? String == "bodega-2")
         let files = try cups.waitForFiles(printer: "bodega-2", count: 1, timeout: .seconds(60))
 
@@ -147,6 +158,17 @@ struct PrintEndToEndTests {
         let (againStatus, _) = try await Self.json(
             "POST", base.appendingPathComponent("v1/print-jobs/\(jobID)/move"), body: Array(#"{"printer": "bodega-1"}"#.utf8))
         #expect(againStatus == 409)
+        // A reprint by number from the CLI, with who and why on the job; it carries "COPIA".
+        let reprint = try folio(["print", number, "--printer", "bodega-2", "--reason", "cliente perdió el original"])
+        #expect(reprint.hasPrefix("\(number): reprint queued as job "), "\(reprint)")
+        let both = try cups.waitForFiles(printer: "bodega-2", count: 2, timeout: .seconds(60))
+        #expect(try TestWorld.pdfText(both[1]).contains("COPIA"))
+        #expect(!(try TestWorld.pdfText(both[0]).contains("COPIA")))
+        let (_, detail) = try await Self.json("GET", base.appendingPathComponent("v1/documents/\(number)"))
+        let lastJob = (detail["print_jobs"] as? [[String: Any]])?.last
+        #expect(lastJob?["note"] as? String == "cliente perdió el original")
+        #expect(lastJob?["reason"] as? String == "reprint")
+
         let (badStatus, bad) = try await Self.json("GET", URL(string: "v1/print-jobs?status=lost", relativeTo: base)!)
         #expect(badStatus == 422)
         #expect(((bad["error"] as? [String: Any])?["message"] as? String)?.hasPrefix("status must be one of") == true)

@@ -66,6 +66,7 @@ struct PrintJobResource: Encodable {
     var moved_to: Int?
     var created_at: String
     var state_since: String
+    var note: String?
 
     init(_ job: PrintJobRecord) {
         id = job.id
@@ -83,6 +84,7 @@ struct PrintJobResource: Encodable {
         moved_to = job.movedTo
         created_at = job.createdAt
         state_since = job.stateSince
+        note = job.note
     }
 }
 
