@@ -1,5 +1,7 @@
 public import Store
-import DocumentModel
+public import DocumentModel
+import DisplayModel
+import Issuance
 import Foundation
 import Printing
 import Render
@@ -22,14 +24,31 @@ extension FolioService {
     ///
     /// The key `number/reason/n` makes a retried request with the same counter idempotent.
     public func enqueuePrint(
-        number: String, printer: String, copies: Int, reason: String, requestedBy: String, note: String? = nil
+        number: String, printer: String, copies: Int, reason: String, requestedBy: String, note: String? = nil,
+        settings: PrintSettings = PrintSettings()
     ) throws -> PrintJobRecord {
         let count = try store.printJobCount(number: number)
         let job = try store.enqueuePrint(
             key: "\(number)/\(reason)/\(count + 1)", number: number, printer: printer, copies: copies, reason: reason,
-            requestedBy: requestedBy, note: note, at: world.now())
+            requestedBy: requestedBy, note: note, settings: settings, at: world.now())
         printSignal.notify()
         return job
+    }
+
+    /// Queues the print jobs of a newly issued document as the routing rules say (``PrintRouting``): the one
+    /// call issuance makes.
+    /// - Parameter printer: A printer the caller asked for (API, CLI), which beats the rules.
+    func enqueueIssuePrints(
+        number: String, draft: DocumentDraft, company: FolioConfiguration.Company, printer: String?, requestedBy: String
+    ) throws {
+        let plans = PrintRouting.plans(
+            company: company.profile.companyID, type: draft.kind.rawValue, hints: draft.printHints, explicitPrinter: printer,
+            rules: configuration.printService.rules, defaultPrinter: company.defaultPrinter, defaultCopies: company.copies)
+        for plan in plans {
+            _ = try enqueuePrint(
+                number: number, printer: plan.printer, copies: plan.copies, reason: "issue", requestedBy: requestedBy,
+                settings: PrintSettings(media: plan.media, sides: plan.sides, layout: plan.layout))
+        }
     }
 
     /// A reprint: the same document marked "COPIA", queued like any job.
@@ -211,7 +230,8 @@ extension FolioService {
             let pdf = try await blocking.run { try self.printablePDF(for: job) }
             let submission = try await printQueue.submit(
                 PrintRequest(
-                    printer: job.printer, document: pdf, title: "\(job.number) (\(job.reason))", copies: job.copies, key: job.key))
+                    printer: job.printer, document: pdf, title: "\(job.number) (\(job.reason))", copies: job.copies, key: job.key,
+                    media: job.settings.media, sides: job.settings.sides))
             world.afterPrintAccepted()
             try await blocking.run { try self.store.markSubmitted(jobID: job.id, cupsJobID: submission.jobID, at: self.world.now()) }
         } catch let error as PrintError where error.isRetryable {
@@ -227,7 +247,8 @@ extension FolioService {
 
     /// The stored PDF for the first print; a fresh rendering marked "COPIA" for reprints.
     func printablePDF(for job: PrintJobRecord) throws -> [UInt8] {
-        guard job.reason == "reprint" else {
+        let copy = job.reason == "reprint"
+        if !copy && job.settings.layout == nil {
             guard let pdf = try pdf(number: job.number) else { throw ReprintError(message: "document \(job.number) not found") }
             return pdf
         }
@@ -235,7 +256,10 @@ extension FolioService {
             throw ReprintError(message: "document \(job.number) not found")
         }
         let document = try UBLReader.read(xml, sourceName: "\(job.number).xml")
-        return try renderPDF(document, company: configuration.company(stored.company), copy: true).bytes
+        return try renderPDF(
+            document, company: configuration.company(stored.company), copy: copy,
+            layout: job.settings.layout ?? DocumentDisplay.layoutName
+        ).bytes
     }
 }
 

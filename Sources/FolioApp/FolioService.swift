@@ -130,10 +130,7 @@ public final class FolioService: Sendable {
         case .existing(let stored):
             return .existing(stored)
         case .created(let stored):
-            if let target = printer ?? company.defaultPrinter {
-                _ = try enqueuePrint(
-                    number: stored.number, printer: target, copies: company.copies, reason: "issue", requestedBy: requestedBy)
-            }
+            try enqueueIssuePrints(number: stored.number, draft: draft, company: company, printer: printer, requestedBy: requestedBy)
             return .created(stored)
         }
     }
@@ -154,10 +151,12 @@ public final class FolioService: Sendable {
         return note
     }
 
-    func renderPDF(_ document: ElectronicDocument, company: FolioConfiguration.Company?, copy: Bool) throws -> RenderedPDF {
+    func renderPDF(
+        _ document: ElectronicDocument, company: FolioConfiguration.Company?, copy: Bool, layout: String = DocumentDisplay.layoutName
+    ) throws -> RenderedPDF {
         let data = DocumentDisplay.make(document, branding: branding(for: company), copy: copy)
         return try renderer.renderPDF(
-            layout: DocumentDisplay.layoutName, data: data, title: "\(DocumentDisplay.title(of: document.kind)) \(document.number)",
+            layout: layout, data: data, title: "\(DocumentDisplay.title(of: document.kind)) \(document.number)",
             creationDate: world.now())
     }
 

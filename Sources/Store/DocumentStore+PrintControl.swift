@@ -51,11 +51,14 @@ extension DocumentStore {
                 let now = Timestamp.iso(instant)
                 try db.query(
                     """
-                    INSERT INTO print_jobs(job_key, number, printer, copies, reason, requested_by, status, created_at, updated_at, state_since, note)
-                    VALUES(?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)
+                    INSERT INTO print_jobs(
+                        job_key, number, printer, copies, reason, requested_by, status, created_at, updated_at, state_since, note,
+                        media, sides, layout)
+                    VALUES(?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)
                     """,
                     [.text("\(job.key)/moved-\(job.id)"), .text(job.number), .text(printer), .integer(Int64(job.copies)),
-                     .text(job.reason), .text(requestedBy), .text(now), .text(now), .text(now), job.note.map { .text($0) } ?? .null])
+                     .text(job.reason), .text(requestedBy), .text(now), .text(now), .text(now), .optional(job.note),
+                     .optional(job.settings.media), .optional(job.settings.sides), .optional(job.settings.layout)])
                 let moved = try Self.printJob(db, where: "job_key = ?", [.text("\(job.key)/moved-\(job.id)")])!
                 try db.query(
                     "UPDATE print_jobs SET status = 'moved', moved_to = ?, alert = NULL, updated_at = ?, state_since = ? WHERE id = ?",

@@ -29,13 +29,32 @@ public struct PrintJobRecord: Sendable, Hashable, Codable {
     public var movedTo: Int?
     /// Why it was asked for, in the asker's words (a reprint's reason).
     public var note: String?
+    /// Print settings chosen by the routing rules: IPP `media` and `sides` keywords, and a layout variant
+    /// (`nil`: the printer's defaults and the stored PDF).
+    public var settings = PrintSettings()
+}
+
+/// How a job is printed, as the routing rules chose.
+public struct PrintSettings: Sendable, Hashable, Codable {
+    /// IPP `media` keyword, e.g. `iso_a4_210x297mm`.
+    public var media: String?
+    /// IPP `sides` keyword, e.g. `two-sided-long-edge`.
+    public var sides: String?
+    /// Layout variant to render for this job (a file of Layouts/ without `.xml`).
+    public var layout: String?
+
+    public init(media: String? = nil, sides: String? = nil, layout: String? = nil) {
+        self.media = media
+        self.sides = sides
+        self.layout = layout
+    }
 }
 
 extension DocumentStore {
     /// Queues a print job unless one with the same key exists; returns the job either way.
     public func enqueuePrint(
         key: String, number: String, printer: String, copies: Int, reason: String, requestedBy: String, note: String? = nil,
-        at instant: Date
+        settings: PrintSettings = PrintSettings(), at instant: Date
     ) throws -> PrintJobRecord {
         try withConnection { db in
             try db.execute("BEGIN IMMEDIATE")
@@ -47,11 +66,13 @@ extension DocumentStore {
                 let now = Timestamp.iso(instant)
                 try db.query(
                     """
-                    INSERT INTO print_jobs(job_key, number, printer, copies, reason, requested_by, status, created_at, updated_at, state_since, note)
-                    VALUES(?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)
+                    INSERT INTO print_jobs(
+                        job_key, number, printer, copies, reason, requested_by, status, created_at, updated_at, state_since, note,
+                        media, sides, layout)
+                    VALUES(?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)
                     """,
                     [.text(key), .text(number), .text(printer), .integer(Int64(copies)), .text(reason), .text(requestedBy), .text(now), .text(now),
-                     .text(now), note.map { .text($0) } ?? .null])
+                     .text(now), .optional(note), .optional(settings.media), .optional(settings.sides), .optional(settings.layout)])
                 let why = note.map { ": \($0)" } ?? ""
                 try Self.insertEvent(
                     db, number: number, kind: "print-queued",
@@ -208,7 +229,7 @@ extension DocumentStore {
 
     static let printColumns = """
         id, job_key, number, printer, copies, reason, requested_by, status, cups_job_id, error, attempts, cups_state,
-        created_at, state_since, alert, moved_to, note
+        created_at, state_since, alert, moved_to, note, media, sides, layout
         """
 
     static func printJob(_ db: SQLiteConnection, where condition: String, _ values: [SQLValue]) throws -> PrintJobRecord? {
@@ -221,6 +242,11 @@ extension DocumentStore {
             copies: row[4].int ?? 1, reason: row[5].string ?? "", requestedBy: row[6].string ?? "",
             status: row[7].string ?? "", cupsJobID: row[8].int, error: row[9].string, attempts: row[10].int ?? 0,
             cupsState: row[11].string, createdAt: row[12].string ?? "", stateSince: row[13].string ?? "",
-            alert: row[14].string, movedTo: row[15].int, note: row[16].string)
+            alert: row[14].string, movedTo: row[15].int, note: row[16].string,
+            settings: PrintSettings(media: row[17].string, sides: row[18].string, layout: row[19].string))
     }
+}
+
+extension SQLValue {
+    static func optional(_ text: String?) -> SQLValue { text.map { .text($0) } ?? .null }
 }

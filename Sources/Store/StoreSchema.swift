@@ -61,13 +61,16 @@ enum StoreSchema {
         CREATE INDEX print_jobs_by_printer ON print_jobs(printer, status, id);
         """,
         // Print service: since when a job's state has not changed, its alert (stuck), the job it moved to, and
-        // why it was asked for (a reprint's reason).
+        // why it was asked for (a reprint's reason); media, sides and layout variant chosen by the routing rules.
         // Touches only print_jobs (independent of other migrations).
         """
         ALTER TABLE print_jobs ADD COLUMN state_since TEXT NOT NULL DEFAULT '';
         ALTER TABLE print_jobs ADD COLUMN alert TEXT;
         ALTER TABLE print_jobs ADD COLUMN moved_to INTEGER;
         ALTER TABLE print_jobs ADD COLUMN note TEXT;
+        ALTER TABLE print_jobs ADD COLUMN media TEXT;
+        ALTER TABLE print_jobs ADD COLUMN sides TEXT;
+        ALTER TABLE print_jobs ADD COLUMN layout TEXT;
         UPDATE print_jobs SET state_since = updated_at;
         """,
     ]

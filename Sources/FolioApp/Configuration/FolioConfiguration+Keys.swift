@@ -5,7 +5,8 @@ extension FolioConfiguration {
     /// a setting silently ignored.
     static let knownKeys: [String: Set<String>] = [
         "": ["server", "cups_server", "printing", "companies"],
-        "printing": ["stuck_after_seconds", "move_stuck_jobs"],
+        "printing": ["stuck_after_seconds", "move_stuck_jobs", "rules"],
+        "printing.rules[]": ["company", "branch", "warehouse", "type", "printers", "copies", "media", "duplex", "layout"],
         "server": ["address", "port", "data_directory"],
         "companies[]": ["id", "environment", "issuer", "resolution", "software", "branding", "printing"],
         "companies[].issuer": ["name", "trade_name", "nit", "person_type", "tax_responsibilities", "tax_scheme", "address", "email", "phone"],

@@ -28,6 +28,8 @@ extension CUPSPrintQueue {
         }
         _ = ippAddString(ipp, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nil, request.jobName)
         _ = ippAddInteger(ipp, IPP_TAG_JOB, IPP_TAG_INTEGER, "copies", Int32(clamping: request.copies))
+        if let media = request.media { _ = ippAddString(ipp, IPP_TAG_JOB, IPP_TAG_KEYWORD, "media", nil, media) }
+        if let sides = request.sides { _ = ippAddString(ipp, IPP_TAG_JOB, IPP_TAG_KEYWORD, "sides", nil, sides) }
         let response = try IPPRequest.send(
             ipp, over: http, printer: printer, server: server, notFound: .printerNotFound, action: "create a job")
         guard let jobID = response.integer("job-id", tag: IPP_TAG_INTEGER), jobID > 0 else {
