@@ -1,4 +1,5 @@
 public import Foundation
+import DocumentModel
 
 /// A print job as Folio tracks it: queued durably first, then submitted to CUPS once.
 public struct PrintJobRecord: Sendable, Hashable, Codable {
@@ -149,11 +150,15 @@ extension DocumentStore {
                 """,
                 [.text(state), .text(status), .text(now), .text(state), .text(now), .integer(final ? 1 : 0), .integer(Int64(jobID))])
             let cups = job.cupsJobID.map { "CUPS job \($0)" } ?? "CUPS job"
+            let time = BogotaTime.split(instant).time
+            let clock = [time.hour, time.minute, time.second].map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":")
             switch state {
             case "completed":
-                try Self.insertEvent(db, number: job.number, kind: "printed", detail: "\(job.printer), \(cups), completed", at: instant)
+                try Self.insertEvent(
+                    db, number: job.number, kind: "printed", detail: "printed on \(job.printer), \(cups), completed \(clock)", at: instant)
             case "aborted", "canceled", "stopped", "held":
-                try Self.insertEvent(db, number: job.number, kind: "print-\(state)", detail: "\(job.printer), \(cups)", at: instant)
+                try Self.insertEvent(
+                    db, number: job.number, kind: "print-\(state)", detail: "\(job.printer), \(cups), \(state) \(clock)", at: instant)
             default:
                 break
             }

@@ -88,7 +88,8 @@ struct PrintServiceTests {
         #expect(job.status == "completed")
         let events = try service.store.events(number: document.number)
         #expect(events.last?.kind == "printed")
-        #expect(events.last?.detail == "bodega-1, CUPS job \(job.cupsJobID!), completed")
+        // The clock is 2026-12-03 16:00:00 UTC: 11:00:00 in Bogotá.
+        #expect(events.last?.detail == "printed on bodega-1, CUPS job \(job.cupsJobID!), completed 11:00:00")
         // Nothing left to follow, and following again records nothing new.
         #expect(try service.store.printJobsToFollow().isEmpty)
         await service.followPrintJobs()
