@@ -39,8 +39,12 @@ extension FolioService {
     /// call issuance makes.
     /// - Parameter printer: A printer the caller asked for (API, CLI), which beats the rules.
     func enqueueIssuePrints(
-        number: String, draft: DocumentDraft, company: FolioConfiguration.Company, printer: String?, requestedBy: String
+        for stored: StoredDocument, draft: DocumentDraft, company: FolioConfiguration.Company, printer: String?, requestedBy: String
     ) throws {
+        let number = stored.number
+        try store.recordPrintContext(
+            number: number, company: company.profile.companyID, type: draft.kind.rawValue, issueDate: stored.issueDate,
+            warehouse: draft.printHints.warehouse, branch: draft.printHints.branch)
         let plans = PrintRouting.plans(
             company: company.profile.companyID, type: draft.kind.rawValue, hints: draft.printHints, explicitPrinter: printer,
             rules: configuration.printService.rules, defaultPrinter: company.defaultPrinter, defaultCopies: company.copies)

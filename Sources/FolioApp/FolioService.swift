@@ -130,7 +130,7 @@ public final class FolioService: Sendable {
         case .existing(let stored):
             return .existing(stored)
         case .created(let stored):
-            try enqueueIssuePrints(number: stored.number, draft: draft, company: company, printer: printer, requestedBy: requestedBy)
+            try enqueueIssuePrints(for: stored, draft: draft, company: company, printer: printer, requestedBy: requestedBy)
             return .created(stored)
         }
     }

@@ -139,3 +139,38 @@ enum ReprintCommand {
         print("\(number): reprint queued as job \(PrintServiceClient.text(job["id"])) on \(PrintServiceClient.text(job["printer"])), \(copies) cop\(copies == 1 ? "y" : "ies")")
     }
 }
+
+enum BatchCommand {
+    /// `folio batch --date today --warehouse 3 …` creates a batch; `folio batch ID` shows its progress.
+    static func run(_ rest: ArraySlice<String>) async throws {
+        let args = try CommandLineArguments(
+            rest, options: PrintServiceClient.serverOptions.union(["date", "company", "warehouse", "branch", "type", "printer", "copies"]))
+        let base = try PrintServiceClient.base(args)
+        let batch: [String: Any]
+        if let id = args.positional.first {
+            guard args.positional.count == 1, Int(id) != nil else { throw CommandLineArguments.UsageError(description: "batch ID must be a number") }
+            batch = try await PrintServiceClient.call("GET", base, "v1/print-batches/\(id)")
+        } else {
+            guard let date = args.options["date"] else {
+                throw CommandLineArguments.UsageError(description: "batch needs --date YYYY-MM-DD|today (to create one) or a batch ID")
+            }
+            var body: [String: Any] = ["date": date]
+            for key in ["company", "warehouse", "branch", "type", "printer"] { body[key] = args.options[key] }
+            if let copies = args.options["copies"] {
+                guard let value = Int(copies) else { throw CommandLineArguments.UsageError(description: "--copies must be a number from 1 to 99") }
+                body["copies"] = value
+            }
+            batch = try await PrintServiceClient.call("POST", base, "v1/print-batches", body: body)
+        }
+        let t = { PrintServiceClient.text(batch[$0]) }
+        print("batch \(t("id")): \(t("description")), by \(t("requested_by"))")
+        print("  \(t("documents")) documents, \(t("jobs")) jobs, in this order: \((batch["numbers"] as? [String] ?? []).joined(separator: " "))")
+        for (label, key) in [("printers", "printers"), ("status", "statuses")] {
+            let counts = (batch[key] as? [String: Any] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \(PrintServiceClient.text($0.value))" }
+            print("  \(label): \(counts.isEmpty ? "-" : counts.joined(separator: ", "))")
+        }
+        if let unrouted = batch["unrouted"] as? [String], !unrouted.isEmpty {
+            print("  no printer for: \(unrouted.joined(separator: " "))")
+        }
+    }
+}

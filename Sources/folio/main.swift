@@ -21,6 +21,8 @@ let usage = """
                             print jobs, newest first (--status alert: the stuck ones)
       jobs move ID --printer QUEUE [--server URL | --config CONFIG]
                             move a job that has not printed to another printer (canceled on the first)
+      batch --date YYYY-MM-DD|today [--warehouse W] [--branch B] [--company C] [--type T] [--printer P] [--copies N]
+                            print a day's documents as one ordered run; prints its summary (batch ID: progress)
       serve --config CONFIG [--data DIR] [--address IP] [--port N]
                             HTTP API, print worker; data in SQLite under the data directory
       preview LAYOUT.xml --sample DATA [--out DIR] [--config CONFIG] [--watch]
@@ -57,6 +59,7 @@ do {
         }
     case "printers": try await PrintersCommand.run(rest)
     case "jobs": try await JobsCommand.run(rest)
+    case "batch": try await BatchCommand.run(rest)
     case "check": try CheckCommand.run(rest)
     case "preview": try PreviewCommand.run(rest)
     case "serve": try await ServeCommand.run(rest)

@@ -29,6 +29,45 @@ extension FolioService {
         router.add("POST", "/v1/print-jobs/{id}/move") { request, parameters in
             await self.postMove(request, id: parameters["id"]!)
         }
+        router.add("POST", "/v1/print-batches") { request, _ in await self.postBatch(request) }
+        router.add("GET", "/v1/print-batches/{id}") { _, parameters in
+            await self.answer {
+                guard let id = Int(parameters["id"]!), let batch = try self.store.printBatch(id: id) else {
+                    return .json(ErrorBody(code: "not_found", message: "no print batch \(parameters["id"]!)"), status: 404)
+                }
+                return .json(PrintBatchResource(batch))
+            }
+        }
+    }
+
+    func postBatch(_ request: HTTPRequest) async -> HTTPResponse {
+        struct Body: Decodable {
+            var date: String
+            var company: String?
+            var warehouse: String?
+            var branch: String?
+            var type: String?
+            var printer: String?
+            var copies: Int?
+        }
+        guard let body = try? JSONDecoder().decode(Body.self, from: Data(request.body)) else {
+            let message = "the body must be JSON {\"date\": \"YYYY-MM-DD\" or \"today\", \"warehouse\", \"branch\", \"company\", \"type\", \"printer\", \"copies\"}"
+            return .json(ErrorBody(code: "bad_request", message: message), status: 400)
+        }
+        return await answer {
+            do {
+                let batch = try self.printBatch(
+                    date: body.date, company: body.company, warehouse: body.warehouse, branch: body.branch, type: body.type,
+                    printer: body.printer, copies: body.copies, requestedBy: request.headers["x-folio-user"] ?? "operator")
+                var response = HTTPResponse.json(PrintBatchResource(batch), status: 202)
+                response.headers.append(("Location", "/v1/print-batches/\(batch.id)"))
+                return response
+            } catch let error as PrintBatchError {
+                return .json(
+                    ErrorBody(code: "validation_failed", message: error.description, details: [Problem(field: error.field, message: error.message)]),
+                    status: 422)
+            }
+        }
     }
 
     static let printJobStatuses: Set<String> =
@@ -74,6 +113,33 @@ extension FolioService {
 
     static func noPrintJob(_ id: String) -> HTTPResponse {
         .json(ErrorBody(code: "not_found", message: "no print job \(id)"), status: 404)
+    }
+}
+
+/// The JSON shape of a print batch.
+struct PrintBatchResource: Encodable {
+    var id: Int
+    var description: String
+    var requested_by: String
+    var created_at: String
+    var documents: Int
+    var jobs: Int
+    var numbers: [String]
+    var statuses: [String: Int]
+    var printers: [String: Int]
+    var unrouted: [String]
+
+    init(_ batch: PrintBatchSummary) {
+        id = batch.id
+        description = batch.description
+        requested_by = batch.requestedBy
+        created_at = batch.createdAt
+        documents = batch.numbers.count
+        jobs = batch.jobCount
+        numbers = batch.numbers
+        statuses = batch.statuses
+        printers = batch.printers
+        unrouted = batch.unrouted
     }
 }
 
