@@ -15,6 +15,14 @@ extension PrivateCUPS {
         try tool("lp", ["-h", server, "-i", String(jobID), "-H", "hold"])
     }
 
+    /// Makes cupsd's IPP backend hand a job to the printer and finish without waiting for the printer to
+    /// complete it (`?waitjob=false`), so a queue moves at the printer's intake speed; for throughput tests.
+    /// Other tests keep the default, where CUPS follows each job to its end as with a real printer.
+    public func dontWaitForPrinterCompletion(_ printer: String) throws {
+        guard let uri = printerURI(printer) else { throw TestSupportError(.notReady, "no printer \(printer)") }
+        try tool("lpadmin", ["-h", server, "-p", printer, "-v", "\(uri)?waitjob=false"])
+    }
+
     private func tool(_ name: String, _ arguments: [String]) throws {
         let output = try TestProcess.run(try requireTool(name), arguments, timeout: .seconds(20))
         guard output.status == 0 else {
