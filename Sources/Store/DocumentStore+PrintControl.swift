@@ -8,10 +8,11 @@ extension DocumentStore {
         try withConnection { db in
             try db.query(
                 """
-                SELECT \(Self.printColumns) FROM print_jobs
-                WHERE alert IS NULL AND (
-                    (status = 'submitted' AND (cups_state IN ('held', 'stopped') OR state_since <= ?))
-                    OR (status IN ('queued', 'submitting') AND attempts > 0 AND created_at <= ?))
+                SELECT \(Self.printColumns) FROM print_jobs INDEXED BY print_jobs_queued
+                WHERE alert IS NULL AND status = 'submitted' AND (cups_state IN ('held', 'stopped') OR state_since <= ?)
+                UNION
+                SELECT \(Self.printColumns) FROM print_jobs INDEXED BY print_jobs_retrying
+                WHERE alert IS NULL AND attempts > 0 AND status IN ('queued', 'submitting') AND created_at <= ?
                 ORDER BY id
                 """,
                 [.text(Timestamp.iso(cutoff)), .text(Timestamp.iso(cutoff))]

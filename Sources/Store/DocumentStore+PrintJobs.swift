@@ -101,11 +101,22 @@ extension DocumentStore {
         try withConnection { db in
             try Self.printJob(
                 db,
+                // Each printer's oldest waiting job, found by skipping from printer to printer in the partial index
+                // of waiting jobs (a few index seeks, not a pass over every waiting job: 10,000 queued jobs must not
+                // slow the enqueueing that shares the store), then the oldest of them that is due.
                 where: """
-                    status IN ('queued', 'submitting') AND next_attempt_at <= ?
-                    AND id = (
-                        SELECT MIN(k.id) FROM print_jobs k
-                        WHERE k.printer = print_jobs.printer AND k.status IN ('queued', 'submitting'))
+                    id IN (
+                        WITH RECURSIVE head(printer) AS (
+                            SELECT (SELECT printer FROM print_jobs INDEXED BY print_jobs_waiting
+                                    WHERE status IN ('queued', 'submitting') ORDER BY printer LIMIT 1)
+                            UNION ALL
+                            SELECT (SELECT printer FROM print_jobs INDEXED BY print_jobs_waiting
+                                    WHERE status IN ('queued', 'submitting') AND printer > head.printer ORDER BY printer LIMIT 1)
+                            FROM head WHERE head.printer IS NOT NULL)
+                        SELECT (SELECT MIN(id) FROM print_jobs INDEXED BY print_jobs_waiting
+                                WHERE status IN ('queued', 'submitting') AND printer = head.printer)
+                        FROM head WHERE head.printer IS NOT NULL)
+                    AND next_attempt_at <= ?
                     ORDER BY id LIMIT 1
                     """,
                 [.text(Timestamp.iso(instant))])

@@ -89,6 +89,9 @@ enum StoreSchema {
             created_at TEXT NOT NULL
         );
         CREATE INDEX print_jobs_by_batch ON print_jobs(batch_id, id);
+        CREATE INDEX print_jobs_by_number ON print_jobs(number, id);
+        CREATE INDEX print_jobs_waiting ON print_jobs(printer, id) WHERE status IN ('queued', 'submitting');
+        CREATE INDEX print_jobs_retrying ON print_jobs(id) WHERE attempts > 0 AND status IN ('queued', 'submitting');
         UPDATE print_jobs SET state_since = updated_at;
         """,
     ]

@@ -30,6 +30,8 @@ let usage = """
       check [LAYOUTS_DIR]   check every layout template (default Layouts/); exit 1 on any error
       bench render --inputs DIR [--iterations N]
                             render benchmark (release build), see README
+      bench print [--queued N] [--samples N] [--jobs N] [--cups-server HOST:PORT --printer QUEUE]
+                            print-service benchmark (release build): enqueue latency with printers down, jobs/s to CUPS
 
     """
 
@@ -64,8 +66,11 @@ do {
     case "preview": try PreviewCommand.run(rest)
     case "serve": try await ServeCommand.run(rest)
     case "bench":
-        guard rest.first == "render" else { throw CommandLineArguments.UsageError(description: "bench needs a subject: bench render") }
-        exit(try runRenderBenchmark(Array(rest.dropFirst())))
+        switch rest.first {
+        case "render": exit(try runRenderBenchmark(Array(rest.dropFirst())))
+        case "print": exit(try await runPrintBenchmark(Array(rest.dropFirst())))
+        default: throw CommandLineArguments.UsageError(description: "bench needs a subject: bench render, bench print")
+        }
     case "help", "--help", "-h":
         print(usage, terminator: "")
     default:
