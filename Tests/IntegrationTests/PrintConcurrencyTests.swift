@@ -68,3 +68,50 @@ struct PrintConcurrencyTests {
         #expect(Set(jobs.compactMap(\.cupsJobID)).count == 100)
     }
 }
+
+/// CUPS itself going away and coming back while it holds Folio's jobs.
+struct PrintCUPSRestartTests {
+    @Test func cupsRestartedMidJobLosesNothingAndPrintsEachOnceInOrder() async throws {
+        let cups = try PrivateCUPS.start(printers: ["bodega-1"])
+        defer { cups.stop() }
+        let directory = try makeTemporaryDirectory(prefix: "folio-cups-restart")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = try TestWorld.writeConfiguration(in: directory, cupsServer: cups.server, defaultPrinter: "bodega-1")
+        let service = try FolioService(
+            configuration: try FolioConfiguration.load(path: config.path), resources: TestWorld.resources, world: .live)
+        cups.stopPrinter("bodega-1")  // the jobs stay in CUPS, mid-job
+
+        func issue(_ example: String) throws -> String {
+            guard case .created(let document) = try service.submit(try TestWorld.example(example), source: example) else {
+                throw TestSupportError(.commandFailed, "\(example) was not issued")
+            }
+            return document.number
+        }
+        var numbers = [try issue("01-three-lines.json"), try issue("02-mixed-iva.json")]
+        await service.drainPrintQueue()
+        let before = try numbers.map { try #require(try service.store.printJobs(number: $0).first) }
+        #expect(before.map(\.status) == ["submitted", "submitted"], "\(before.map(\.error))\n\(cups.logTail())")
+
+        // cupsd goes down while it holds both jobs; a third document is issued meanwhile and waits.
+        try await cups.restartCUPS(downFor: .milliseconds(500)) {
+            numbers.append(try issue("06-consumidor-final.json"))
+            await service.drainPrintQueue()
+            await service.followPrintJobs()
+        }
+        let third = try #require(try service.store.printJobs(number: numbers[2]).first)
+        #expect(third.status == "submitting")  // it may or may not have reached CUPS: looked for before it is sent
+        #expect(third.attempts == 1)
+
+        let worker = Task { await service.runPrintWorker(interval: .milliseconds(200)) }
+        defer { worker.cancel() }
+        try cups.startPrinter("bodega-1")
+        let files = try cups.waitForFiles(printer: "bodega-1", count: 3, timeout: .seconds(90))
+        let printed = try files.map { file in try #require(numbers.first { try! TestWorld.pdfText(file).contains($0) }) }
+        #expect(printed == numbers)
+        // The first two kept their CUPS jobs across the restart; nothing was sent twice.
+        let after = try numbers.map { try #require(try service.store.printJobs(number: $0).first) }
+        #expect(after.prefix(2).map(\.cupsJobID) == before.map(\.cupsJobID))
+        try await Task.sleep(for: .seconds(2))
+        #expect(cups.receivedFiles(printer: "bodega-1").count == 3)
+    }
+}
