@@ -211,13 +211,20 @@ extension FolioService {
         min(60, pow(2, Double(min(attempts, 6))))
     }
 
+    /// A `print-reconcile` event: what looking for a `submitting` job on the server found.
+    private func note(_ job: PrintJobRecord, _ detail: String) async throws {
+        try await blocking.run { try self.store.addEvent(number: job.number, kind: "print-reconcile", detail: detail, at: self.world.now()) }
+    }
+
     /// Sends one due job. A `queued` job is marked `submitting` before CUPS is contacted; a job already
     /// `submitting` may have reached CUPS, so it is looked for there (by the key in its job name) first.
     func send(_ job: PrintJobRecord) async {
         do {
             if job.status == "submitting" {
                 if let found = try await printQueue.findJob(key: job.key, printer: job.printer) {
-                    if found.hasDocument {
+                    // An ended job counts as found whatever its document count: cupsd forgets a completed job's
+                    // files (PreserveJobFiles), so it reports no document for a job that printed.
+                    if found.hasDocument || found.state.isFinal {
                         try await blocking.run {
                             try self.store.markSubmitted(
                                 jobID: job.id, cupsJobID: found.jobID, state: found.state.rawValue, found: true, at: self.world.now())
@@ -225,7 +232,10 @@ extension FolioService {
                         return
                     }
                     // Created but its document never arrived: it would never print. Cancel it, send again.
-                    if !found.state.isFinal { try? await printQueue.cancel(jobID: found.jobID, printer: job.printer) }
+                    try? await printQueue.cancel(jobID: found.jobID, printer: job.printer)
+                    try await note(job, "CUPS job \(found.jobID) on \(job.printer) never received its document: canceled, sending again")
+                } else {
+                    try await note(job, "not found on \(job.printer) (its key is in no CUPS job name): sending it")
                 }
             } else {
                 let mayGo = try await blocking.run { try self.store.markSubmitting(jobID: job.id, at: self.world.now()) }

@@ -31,8 +31,9 @@ public struct FoundPrintJob: Sendable, Hashable {
     public var jobID: Int
     /// Its state now.
     public var state: PrintJobState
-    /// Whether the server received its document. A job created but never sent its document (a crash between
-    /// Create-Job and Send-Document) would never print.
+    /// Whether the server holds its document. A job that has not ended and has none was created but never
+    /// sent its document (a crash between Create-Job and Send-Document) and would never print. An ended job
+    /// may report none because the server no longer keeps its files.
     public var hasDocument: Bool
 
     /// Creates a found job.

@@ -11,9 +11,11 @@ import Store
 /// 2. **Sustained jobs/s from enqueue to CUPS** (only with `--cups-server` and `--printer`, e.g. a private
 ///    cupsd from `scripts/private-cups.sh start`): `--jobs` jobs queued, then the worker's drain loop until
 ///    CUPS has accepted them all.
+/// `--no-worker` measures phase 1 without the print worker running (to see what its retries cost).
 /// Run it from a release build: `swift build -c release && .build/release/folio bench print …`.
 func runPrintBenchmark(_ arguments: [String]) async throws -> Int32 {
-    let args = try CommandLineArguments(arguments, options: ["queued", "samples", "jobs", "cups-server", "printer", "config"])
+    let args = try CommandLineArguments(
+        arguments, options: ["queued", "samples", "jobs", "cups-server", "printer", "config"], flags: ["no-worker"])
     func count(_ name: String, _ fallback: Int) throws -> Int {
         guard let text = args.options[name] else { return fallback }
         guard let value = Int(text), value > 0 else { throw CommandLineArguments.UsageError(description: "--\(name) must be a positive number") }
@@ -42,7 +44,8 @@ func runPrintBenchmark(_ arguments: [String]) async throws -> Int32 {
             at: Date())
     }
     let fillSeconds = Double(DispatchTime.now().uptimeNanoseconds - fillStart) / 1e9
-    let worker = Task { await service.runPrintWorker() }
+    // `--no-worker` (diagnosis): the same measurement with the worker stopped, to see what it costs.
+    let worker = Task { if !args.flags.contains("no-worker") { await service.runPrintWorker() } }
     try await Task.sleep(for: .seconds(1))  // the worker is retrying against the dead server
     var latencies: [Double] = []
     for _ in 0..<samples {

@@ -74,7 +74,7 @@ struct PrintEndToEndTests {
         #expect(jobs.count == 1)
         #expect(jobs.first?["status"] as? String == "completed")
         let kinds = events.compactMap { $0["kind"] as? String }
-        #expect(kinds.contains("print-reconciled"), "\(kinds)")
+        #expect(kinds.contains("print-reconciled"), "\(events)\n\(cups.logTail())")
         #expect(!kinds.contains("print-submitted"), "\(kinds)")
         try await Task.sleep(for: .seconds(2))
         #expect(cups.receivedFiles(printer: "bodega-1").count == 1)
