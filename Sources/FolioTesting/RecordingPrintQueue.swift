@@ -12,6 +12,7 @@ public final class RecordingPrintQueue: PrintQueue {
         var jobNames: [Int: String] = [:]
         var canceled: [PrintSubmission] = []
         var printerStatus: [String: PrinterStatus] = [:]
+        var incomplete: Set<Int> = []
     }
     private let state = Mutex(State())
     private let defaultState: PrintJobState
@@ -49,6 +50,21 @@ public final class RecordingPrintQueue: PrintQueue {
         }
     }
 
+    /// Records a job that was created but never got its document (a crash between Create-Job and
+    /// Send-Document), as ``findJob(key:printer:)`` will report it; it is not in ``requests``.
+    /// - Returns: Its job ID.
+    @discardableResult
+    public func addIncompleteJob(printer: String, jobName: String) -> Int {
+        state.withLock { state in
+            let submission = PrintSubmission(printer: printer, jobID: state.submissions.count + 1)
+            state.submissions.append(submission)
+            state.jobNames[submission.jobID] = jobName
+            state.incomplete.insert(submission.jobID)
+            state.states[submission.jobID] = .held
+            return submission.jobID
+        }
+    }
+
     /// The jobs canceled through ``cancel(jobID:printer:)``, in order.
     public var canceled: [PrintSubmission] { state.withLock { $0.canceled } }
 
@@ -58,7 +74,9 @@ public final class RecordingPrintQueue: PrintQueue {
         return state.withLock { state in
             for submission in state.submissions.reversed()
             where submission.printer == printer && PrintRequest.jobName(state.jobNames[submission.jobID] ?? "", carries: key) {
-                let found = FoundPrintJob(jobID: submission.jobID, state: state.states[submission.jobID] ?? defaultState, hasDocument: true)
+                let found = FoundPrintJob(
+                    jobID: submission.jobID, state: state.states[submission.jobID] ?? defaultState,
+                    hasDocument: !state.incomplete.contains(submission.jobID))
                 if found.state != .canceled { return found }
             }
             return nil

@@ -31,9 +31,8 @@ public struct FoundPrintJob: Sendable, Hashable {
     public var jobID: Int
     /// Its state now.
     public var state: PrintJobState
-    /// Whether the server holds its document. A job that has not ended and has none was created but never
-    /// sent its document (a crash between Create-Job and Send-Document) and would never print. An ended job
-    /// may report none because the server no longer keeps its files.
+    /// Whether the server has its document: `false` for a job created but still waiting for it (IPP
+    /// `job-state-reasons` `job-incoming`: a crash between Create-Job and Send-Document), which would never print.
     public var hasDocument: Bool
 
     /// Creates a found job.

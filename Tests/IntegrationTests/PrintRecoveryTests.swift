@@ -70,6 +70,25 @@ struct PrintRecoveryTests {
         #expect(try service.store.events(number: number).map(\.kind).filter { $0 == "print-submitted" }.count == 1)
     }
 
+    @Test func aJobCUPSCreatedButNeverGotTheDocumentOfIsCanceledAndSentAgain() async throws {
+        let queue = RecordingPrintQueue()
+        let clock = Clock()
+        let service = try Self.service(queue, clock: clock)
+        let number = try Self.issue(service)
+        let job = try #require(try service.store.printJobs(number: number).first)
+        try service.store.markSubmitting(jobID: job.id, at: clock.now)
+        let incomplete = queue.addIncompleteJob(printer: "bodega-1", jobName: "\(number) (issue) [\(job.key)]")
+
+        await service.drainPrintQueue()
+        #expect(queue.canceled == [PrintSubmission(printer: "bodega-1", jobID: incomplete)])
+        #expect(queue.requests.count == 1)
+        let after = try #require(try service.store.printJob(id: job.id))
+        #expect(after.status == "submitted")
+        #expect(after.cupsJobID != incomplete)
+        let note = try #require(try service.store.events(number: number).first { $0.kind == "print-reconcile" })
+        #expect(note.detail == "CUPS job \(incomplete) on bodega-1 never received its document: canceled, sending again")
+    }
+
     @Test func aHeldJobRaisesOneAlertAndAnOperatorMovesItWithoutADuplicate() async throws {
         let queue = RecordingPrintQueue(defaultState: .processing)
         let clock = Clock()

@@ -93,6 +93,26 @@ import Testing
         #expect(try await queue.findJob(key: "FE-9/issue/10", printer: "bodega1") == nil)
         #expect(try await queue.findJob(key: "E-9/issue/1", printer: "bodega1") == nil)
 
+        // A job created but never sent its document (what a crash between Create-Job and Send-Document
+        // leaves), made with ipptool: found, without its document.
+        let createOnly = cups.directory.appending(path: "create-job.test")
+        try """
+            { OPERATION Create-Job
+              GROUP operation-attributes-tag
+              ATTR charset attributes-charset utf-8
+              ATTR naturalLanguage attributes-natural-language en
+              ATTR uri printer-uri $uri
+              ATTR name requesting-user-name root
+              ATTR name job-name "FE-10 (issue) [FE-10/issue/1]"
+              STATUS successful-ok }
+            """.write(to: createOnly, atomically: true, encoding: .utf8)
+        let created = try TestProcess.run(
+            try requireTool("ipptool"), ["-t", "ipp://\(cups.server)/printers/bodega1", createOnly.path], timeout: .seconds(20))
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+        let incomplete = try await queue.findJob(key: "FE-10/issue/1", printer: "bodega1")
+        #expect(incomplete?.hasDocument == false, "\(String(describing: incomplete))")
+        #expect(incomplete.map { !$0.state.isFinal } == true)
+
         try await queue.cancel(jobID: job.jobID, printer: "bodega1")
         #expect(try await queue.state(ofJob: job.jobID, printer: "bodega1") == .canceled)
         #expect(try await queue.findJob(key: "FE-9/issue/1", printer: "bodega1") == nil)  // canceled jobs do not count

@@ -12,7 +12,7 @@ extension CUPSPrintQueue {
             }
             _ = ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "which-jobs", nil, "all")
             var requested = ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", nil, "job-id")
-            for (index, name) in ["job-name", "job-state", "number-of-documents"].enumerated() {
+            for (index, name) in ["job-name", "job-state", "job-state-reasons"].enumerated() {
                 _ = ippSetString(request, &requested, Int32(index + 1), name)
             }
             let response = try IPPRequest.send(
@@ -22,7 +22,8 @@ extension CUPSPrintQueue {
                 guard let id = entry.id, let name = entry.name, PrintRequest.jobName(name, carries: key),
                     let state = entry.state, state != .canceled
                 else { return nil }
-                return FoundPrintJob(jobID: id, state: state, hasDocument: (entry.documents ?? 1) > 0)
+                // Not `number-of-documents`: cupsd 2.4 reports 0 for jobs it is printing (seen: processing, 0).
+                return FoundPrintJob(jobID: id, state: state, hasDocument: !entry.incoming)
             }
             return matches.max { $0.jobID < $1.jobID }
         }

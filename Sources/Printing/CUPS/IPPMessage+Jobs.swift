@@ -6,7 +6,8 @@ extension IPPMessage {
         var id: Int?
         var name: String?
         var state: PrintJobState?
-        var documents: Int?
+        /// `job-state-reasons` includes `job-incoming`: created, still waiting for its document.
+        var incoming = false
     }
 
     /// The job groups of a Get-Jobs response, in the server's order.
@@ -26,7 +27,10 @@ extension IPPMessage {
             switch String(cString: rawName) {
             case "job-id": entry.id = Int(ippGetInteger(found, 0))
             case "job-state": entry.state = PrintJobState(ippValue: Int(ippGetInteger(found, 0)))
-            case "number-of-documents": entry.documents = Int(ippGetInteger(found, 0))
+            case "job-state-reasons":
+                entry.incoming = (0..<ippGetCount(found)).contains { index in
+                    ippGetString(found, index, nil).map { String(cString: $0) == "job-incoming" } ?? false
+                }
             case "job-name": entry.name = ippGetString(found, 0, nil).map { String(cString: $0) }
             default: break
             }
