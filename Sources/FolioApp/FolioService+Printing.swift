@@ -184,7 +184,12 @@ extension FolioService {
 
     /// Runs until cancelled: first reconciles jobs a crash left `submitting` with CUPS, then drains the queue
     /// whenever a job is queued and at least every `interval`, and follows submitted jobs to their end.
+    ///
+    /// While it runs, the store's WAL checkpoints (and their fsyncs) happen here, after each round, rather than
+    /// in whichever request's commit would otherwise trigger one.
     public func runPrintWorker(interval: Duration = .seconds(1)) async {
+        let checkpointer = try? store.backgroundCheckpointer()
+        defer { checkpointer?.stop() }
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [printSignal] in
                 // Turn the timer into signals too, so one loop handles both.
@@ -195,10 +200,15 @@ extension FolioService {
             }
             group.addTask {
                 await self.drainPrintQueue()  // reconciles `submitting` jobs before anything else is sent
+                var lastCheckpoint = ContinuousClock.now
                 for await _ in self.printSignal.stream {
                     if Task.isCancelled { break }
                     await self.drainPrintQueue()
                     await self.followPrintJobs()
+                    if let checkpointer, ContinuousClock.now - lastCheckpoint >= .seconds(1) {
+                        try? await self.blocking.run { checkpointer.checkpoint() }
+                        lastCheckpoint = ContinuousClock.now
+                    }
                 }
             }
             await group.next()
