@@ -123,6 +123,29 @@ import Testing
         #expect(cups.receivedFiles(printer: "bodega1").isEmpty)
     }
 
+    @Test func aServerHoldingTooManyJobsIsWorthRetrying() async throws {
+        let cups = try PrivateCUPS.start(printers: ["bodega1"])
+        defer { cups.stop() }
+        let queue = CUPSPrintQueue(server: cups.server)
+        try cups.pauseQueue("bodega1")
+        // cupsd's own limit, as a busy warehouse server reaches it (default MaxJobs 500).
+        let limit = try TestProcess.run(try requireTool("cupsctl"), ["-h", cups.server, "MaxJobs=1"], timeout: .seconds(20))
+        #expect(limit.status == 0, "\(limit.stderr)")
+        var accepted = false
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !accepted && ContinuousClock.now < deadline {  // cupsd restarts itself to apply the setting
+            accepted = (try? await queue.submit(PrintRequest(printer: "bodega1", document: minimalPDF(text: "one"), title: "one"))) != nil
+            if !accepted { try await Task.sleep(for: .milliseconds(200)) }
+        }
+        #expect(accepted, "\(cups.logTail())")
+        let error = await #expect(throws: PrintError.self) {
+            try await queue.submit(PrintRequest(printer: "bodega1", document: minimalPDF(text: "two"), title: "two"))
+        }
+        #expect(error?.code == .printerNotAccepting, "\(error.map { $0.detailedDescription() } ?? "")")
+        #expect(error?.isRetryable == true)
+        #expect(error?.message.contains("too many active jobs") == true)
+    }
+
     @Test func unknownPrinterAndJobAreClearErrors() async throws {
         let cups = try PrivateCUPS.start(printers: ["bodega1"])
         defer { cups.stop() }
