@@ -17,6 +17,8 @@ public struct DocumentDraft: Sendable, Hashable {
     public var discrepancy: Discrepancy?
     /// Totals the ERP computed itself, compared with Folio's under a small tolerance.
     public var declaredTotals: DeclaredTotals?
+    /// The ERP's printing hints (warehouse, branch, printer, copies) for the print routing rules.
+    public var printHints = PrintHints()
 
     public init(
         kind: DocumentKind, erpReference: String, company: String, customer: Party, lines: [DraftLine],

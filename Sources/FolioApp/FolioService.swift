@@ -1,4 +1,5 @@
 public import Foundation
+import Glibc
 public import Store
 public import Printing
 import DIANValidation
@@ -14,11 +15,23 @@ import XMLTree
 /// The injected world: the clock and the environment.
 public struct FolioWorld: Sendable {
     public var now: @Sendable () -> Date
+    /// Called right after CUPS accepted a print job and before Folio records it. Tests of crash recovery
+    /// make it kill the process (see ``live``); otherwise it does nothing.
+    public var afterPrintAccepted: @Sendable () -> Void
 
-    public init(now: @escaping @Sendable () -> Date) { self.now = now }
+    public init(now: @escaping @Sendable () -> Date, afterPrintAccepted: @escaping @Sendable () -> Void = {}) {
+        self.now = now
+        self.afterPrintAccepted = afterPrintAccepted
+    }
 
-    /// The real clock; used only by the executable.
-    public static let live = FolioWorld(now: { Date() })
+    /// The real clock; used only by the executable. With `FOLIO_TEST_KILL_AFTER_PRINT_ACCEPTED=1` in the
+    /// environment (crash tests only), the process kills itself with SIGKILL as soon as CUPS accepts a job.
+    public static let live = FolioWorld(now: { Date() }, afterPrintAccepted: killSwitch())
+
+    private static func killSwitch() -> @Sendable () -> Void {
+        guard ProcessInfo.processInfo.environment["FOLIO_TEST_KILL_AFTER_PRINT_ACCEPTED"] == "1" else { return {} }
+        return { _ = raise(SIGKILL) }
+    }
 }
 
 /// Folio's main job, shared by the CLI and the HTTP API: ERP JSON in → numbered UBL XML, PDF, timeline and
@@ -37,6 +50,7 @@ public final class FolioService: Sendable {
     /// Who signs and who transmits for each company.
     let issuance: IssuanceWiring
     let inFlight = InFlightDocuments()
+    let printLock = AsyncLock()
 
     /// Loads templates, fonts and schemas once and opens the store.
     public init(
@@ -162,10 +176,13 @@ public final class FolioService: Sendable {
         return note
     }
 
-    func renderPDF(_ document: ElectronicDocument, company: FolioConfiguration.Company?, copy: Bool) throws -> RenderedPDF {
+    func renderPDF(
+        _ document: ElectronicDocument, company: FolioConfiguration.Company?, copy: Bool, layout: String? = nil
+    ) throws -> RenderedPDF {
         let data = DocumentDisplay.make(document, branding: branding(for: company), copy: copy)
         return try renderer.renderPDF(
-            layout: DocumentDisplay.layoutName(for: document.kind), data: data, title: "\(DocumentDisplay.title(of: document.kind)) \(document.number)",
+            layout: layout ?? DocumentDisplay.layoutName(for: document.kind), data: data,
+            title: "\(DocumentDisplay.title(of: document.kind)) \(document.number)",
             creationDate: world.now())
     }
 

@@ -9,6 +9,10 @@ public final class RecordingPrintQueue: PrintQueue {
         var submissions: [PrintSubmission] = []
         var states: [Int: PrintJobState] = [:]
         var failures: [PrintError] = []
+        var jobNames: [Int: String] = [:]
+        var canceled: [PrintSubmission] = []
+        var printerStatus: [String: PrinterStatus] = [:]
+        var incomplete: Set<Int> = []
     }
     private let state = Mutex(State())
     private let defaultState: PrintJobState
@@ -41,8 +45,69 @@ public final class RecordingPrintQueue: PrintQueue {
             if !state.failures.isEmpty { throw state.failures.removeFirst() }
             let submission = PrintSubmission(printer: request.printer, jobID: state.submissions.count + 1)
             state.submissions.append(submission)
+            state.jobNames[submission.jobID] = request.jobName
             return submission
         }
+    }
+
+    /// Records a job that was created but never got its document (a crash between Create-Job and
+    /// Send-Document), as ``findJob(key:printer:)`` will report it; it is not in ``requests``.
+    /// - Returns: Its job ID.
+    @discardableResult
+    public func addIncompleteJob(printer: String, jobName: String) -> Int {
+        state.withLock { state in
+            let submission = PrintSubmission(printer: printer, jobID: state.submissions.count + 1)
+            state.submissions.append(submission)
+            state.jobNames[submission.jobID] = jobName
+            state.incomplete.insert(submission.jobID)
+            state.states[submission.jobID] = .held
+            return submission.jobID
+        }
+    }
+
+    /// The jobs canceled through ``cancel(jobID:printer:)``, in order.
+    public var canceled: [PrintSubmission] { state.withLock { $0.canceled } }
+
+    /// The newest recorded job on `printer` whose job name carries `key`, unless canceled.
+    public func findJob(key: String, printer: String) async throws -> FoundPrintJob? {
+        let defaultState = self.defaultState
+        return state.withLock { state in
+            for submission in state.submissions.reversed()
+            where submission.printer == printer && PrintRequest.jobName(state.jobNames[submission.jobID] ?? "", carries: key) {
+                let found = FoundPrintJob(
+                    jobID: submission.jobID, state: state.states[submission.jobID] ?? defaultState,
+                    hasDocument: !state.incomplete.contains(submission.jobID))
+                if found.state != .canceled { return found }
+            }
+            return nil
+        }
+    }
+
+    /// Marks a recorded job canceled.
+    /// - Throws: ``PrintError`` `jobNotFound` for an unknown job, `rejected` for one already ended.
+    public func cancel(jobID: Int, printer: String) async throws {
+        let defaultState = self.defaultState
+        try state.withLock { (state) throws(PrintError) in
+            let submission = PrintSubmission(printer: printer, jobID: jobID)
+            guard state.submissions.contains(submission) else {
+                throw PrintError(code: .jobNotFound, message: "No job \(jobID) on \"\(printer)\".", printer: printer, server: "recording")
+            }
+            guard !(state.states[jobID] ?? defaultState).isFinal else {
+                throw PrintError(code: .rejected, message: "Job \(jobID) has ended.", printer: printer, server: "recording")
+            }
+            state.states[jobID] = .canceled
+            state.canceled.append(submission)
+        }
+    }
+
+    /// Every printer is `idle` and accepting jobs, unless scripted with ``setStatus(_:ofPrinter:)``.
+    public func status(ofPrinter printer: String) async throws -> PrinterStatus {
+        state.withLock { $0.printerStatus[printer] } ?? PrinterStatus(state: "idle", isAcceptingJobs: true, message: nil)
+    }
+
+    /// Scripts the status reported for `printer`.
+    public func setStatus(_ status: PrinterStatus, ofPrinter printer: String) {
+        state.withLock { $0.printerStatus[printer] = status }
     }
 
     /// The scripted state of a recorded job.

@@ -6,7 +6,7 @@ import Foundation
 public enum ERPDocumentReader {
     static let topKeys: Set<String> = [
         "reference", "company", "type", "buyer", "lines", "payment", "currency", "order_reference", "notes", "totals",
-        "billing_reference", "concept",
+        "billing_reference", "concept", "print",
     ]
     static let buyerKeys: Set<String> = [
         "final_consumer", "id_type", "id_number", "dv", "person_type", "name", "trade_name", "tax_responsibilities",
@@ -57,11 +57,15 @@ public enum ERPDocumentReader {
         let declared = totals(root["totals"], &r)
         let (billing, concept) = noteReference(root, kind: kind, &r)
 
+        let printHints = self.printHints(root["print"], &r)
+
         guard let reference, let company, let kind, let customer, let lines, let payment else { return nil }
-        return DocumentDraft(
+        var draft = DocumentDraft(
             kind: kind, erpReference: reference, company: company, customer: customer, lines: lines,
             paymentMeans: payment, notes: notes, orderReference: order, currency: currency,
             billingReference: billing, discrepancy: concept, declaredTotals: declared)
+        draft.printHints = printHints
+        return draft
     }
 
     static func documentKind(_ node: JSONNode?, _ r: inout FieldReader) -> DocumentKind? {

@@ -76,6 +76,40 @@ enum StoreSchema {
         UPDATE documents SET status = 'delivered', delivered = 1 WHERE status = 'issued';
         CREATE INDEX documents_in_issuance ON documents(status, next_attempt_epoch);
         """,
+        // Print service: since when a job's state has not changed, its alert (stuck), the job it moved to, and
+        // why it was asked for (a reprint's reason); media, sides and layout variant chosen by the routing rules;
+        // each document's warehouse and branch (from the ERP) and print batches.
+        // Touches only print_jobs (independent of other migrations).
+        """
+        ALTER TABLE print_jobs ADD COLUMN state_since TEXT NOT NULL DEFAULT '';
+        ALTER TABLE print_jobs ADD COLUMN alert TEXT;
+        ALTER TABLE print_jobs ADD COLUMN moved_to INTEGER;
+        ALTER TABLE print_jobs ADD COLUMN note TEXT;
+        ALTER TABLE print_jobs ADD COLUMN media TEXT;
+        ALTER TABLE print_jobs ADD COLUMN sides TEXT;
+        ALTER TABLE print_jobs ADD COLUMN layout TEXT;
+        ALTER TABLE print_jobs ADD COLUMN batch_id INTEGER;
+        CREATE TABLE print_context(
+            number TEXT PRIMARY KEY,
+            company TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            issue_date TEXT NOT NULL,
+            warehouse TEXT,
+            branch TEXT
+        );
+        CREATE INDEX print_context_by_day ON print_context(issue_date, company, warehouse);
+        CREATE TABLE print_batches(
+            id INTEGER PRIMARY KEY,
+            description TEXT NOT NULL,
+            requested_by TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX print_jobs_by_batch ON print_jobs(batch_id, id);
+        CREATE INDEX print_jobs_by_number ON print_jobs(number, id);
+        CREATE INDEX print_jobs_waiting ON print_jobs(printer, id) WHERE status IN ('queued', 'submitting');
+        CREATE INDEX print_jobs_retrying ON print_jobs(id) WHERE attempts > 0 AND status IN ('queued', 'submitting');
+        UPDATE print_jobs SET state_since = updated_at;
+        """,
     ]
 
     static func migrate(_ db: SQLiteConnection) throws(StoreError) {

@@ -14,6 +14,16 @@ let usage = """
                             DIR/NUMBER.xml (signed), .pdf and DIAN's answers; print the number, CUFE and state
       print FILE.pdf --printer QUEUE [--copies N] [--cups-server HOST:PORT]
                             send a PDF to a CUPS queue; prints the CUPS job id
+      print NUMBER [--printer QUEUE] [--copies N] [--reason TEXT] [--server URL | --config CONFIG]
+                            reprint an issued document ("COPIA") through a running folio serve
+      printers [--server URL | --config CONFIG]
+                            printers: CUPS state, Folio's queue, alerts, last error (from folio serve)
+      jobs [--status S] [--limit N] [--server URL | --config CONFIG]
+                            print jobs, newest first (--status alert: the stuck ones)
+      jobs move ID --printer QUEUE [--server URL | --config CONFIG]
+                            move a job that has not printed to another printer (canceled on the first)
+      batch --date YYYY-MM-DD|today [--warehouse W] [--branch B] [--company C] [--type T] [--printer P] [--copies N]
+                            print a day's documents as one ordered run; prints its summary (batch ID: progress)
       serve --config CONFIG [--data DIR] [--address IP] [--port N]
                             HTTP API, issuance worker (sign → DIAN → archive → print), print worker; SQLite store
       preview LAYOUT.xml --sample DATA [--out DIR] [--config CONFIG] [--watch]
@@ -31,6 +41,8 @@ let usage = """
       bench issue [--config CONFIG] [--documents N] [--end-to-end N]
                             issuance benchmark (release build): documents/s through rules + build + XSD + signature
                             on one core, and end to end against Folio's DIAN simulator on two cores
+      bench print [--queued N] [--samples N] [--jobs N] [--cups-server HOST:PORT --printer QUEUE]
+                            print-service benchmark (release build): enqueue latency with printers down, jobs/s to CUPS
 
     """
 
@@ -50,7 +62,17 @@ do {
     switch command {
     case "render": try RenderCommand.run(rest)
     case "issue": try IssueCommand.run(rest)
-    case "print": try await PrintCommand.run(rest)
+    case "print":
+        // A PDF file is sent as is; anything else is a document number to reprint.
+        let loose = try CommandLineArguments(rest, options: ["printer", "copies", "cups-server", "server", "config", "reason"])
+        if let target = loose.positional.first, FileManager.default.fileExists(atPath: target) || target.lowercased().hasSuffix(".pdf") {
+            try await PrintCommand.run(rest)
+        } else {
+            try await ReprintCommand.run(rest)
+        }
+    case "printers": try await PrintersCommand.run(rest)
+    case "jobs": try await JobsCommand.run(rest)
+    case "batch": try await BatchCommand.run(rest)
     case "check": try CheckCommand.run(rest)
     case "rules": try RulesCommand.run(rest)
     case "preview": try PreviewCommand.run(rest)
@@ -61,7 +83,8 @@ do {
         switch rest.first {
         case "render": exit(try runRenderBenchmark(Array(rest.dropFirst())))
         case "issue": exit(try runIssuanceBenchmark(Array(rest.dropFirst())))
-        default: throw CommandLineArguments.UsageError(description: "bench needs a subject: bench render | bench issue")
+        case "print": exit(try await runPrintBenchmark(Array(rest.dropFirst())))
+        default: throw CommandLineArguments.UsageError(description: "bench needs a subject: bench render, bench issue, bench print")
         }
     case "help", "--help", "-h":
         print(usage, terminator: "")

@@ -76,6 +76,76 @@ import Testing
         #expect(try files.map { Array(try Data(contentsOf: $0)) } == [pdf])
     }
 
+    @Test func aJobIsFoundByTheKeyInItsNameAndCanBeCanceled() async throws {
+        let cups = try PrivateCUPS.start(printers: ["bodega1"])
+        defer { cups.stop() }
+        let queue = CUPSPrintQueue(server: cups.server)
+        try cups.pauseQueue("bodega1")  // the job stays in CUPS
+
+        let job = try await queue.submit(
+            PrintRequest(printer: "bodega1", document: minimalPDF(text: "FE-9"), title: "FE-9 (issue)", copies: 1, key: "FE-9/issue/1"))
+        let found = try await queue.findJob(key: "FE-9/issue/1", printer: "bodega1")
+        #expect(found?.jobID == job.jobID)
+        #expect(found?.hasDocument == true)
+        #expect(found.map { !$0.state.isFinal } == true, "found \(String(describing: found))\n\(cups.logTail())")
+        // Only the exact key matches.
+        #expect(try await queue.findJob(key: "FE-9/issue/", printer: "bodega1") == nil)
+        #expect(try await queue.findJob(key: "FE-9/issue/10", printer: "bodega1") == nil)
+        #expect(try await queue.findJob(key: "E-9/issue/1", printer: "bodega1") == nil)
+
+        // A job created but never sent its document (what a crash between Create-Job and Send-Document
+        // leaves), made with ipptool: found, without its document.
+        let createOnly = cups.directory.appending(path: "create-job.test")
+        try """
+            { OPERATION Create-Job
+              GROUP operation-attributes-tag
+              ATTR charset attributes-charset utf-8
+              ATTR naturalLanguage attributes-natural-language en
+              ATTR uri printer-uri $uri
+              ATTR name requesting-user-name root
+              ATTR name job-name "FE-10 (issue) [FE-10/issue/1]"
+              STATUS successful-ok }
+            """.write(to: createOnly, atomically: true, encoding: .utf8)
+        let created = try TestProcess.run(
+            try requireTool("ipptool"), ["-t", "ipp://\(cups.server)/printers/bodega1", createOnly.path], timeout: .seconds(20))
+        #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
+        let incomplete = try await queue.findJob(key: "FE-10/issue/1", printer: "bodega1")
+        #expect(incomplete?.hasDocument == false, "\(String(describing: incomplete))")
+        #expect(incomplete.map { !$0.state.isFinal } == true)
+
+        try await queue.cancel(jobID: job.jobID, printer: "bodega1")
+        #expect(try await queue.state(ofJob: job.jobID, printer: "bodega1") == .canceled)
+        #expect(try await queue.findJob(key: "FE-9/issue/1", printer: "bodega1") == nil)  // canceled jobs do not count
+        let again = await #expect(throws: PrintError.self) { try await queue.cancel(jobID: job.jobID, printer: "bodega1") }
+        #expect(again?.code == .rejected, "\(again.map { $0.detailedDescription() } ?? "")")
+        try cups.resumeQueue("bodega1")
+        try await Task.sleep(for: .seconds(1))
+        #expect(cups.receivedFiles(printer: "bodega1").isEmpty)
+    }
+
+    @Test func aServerHoldingTooManyJobsIsWorthRetrying() async throws {
+        let cups = try PrivateCUPS.start(printers: ["bodega1"])
+        defer { cups.stop() }
+        let queue = CUPSPrintQueue(server: cups.server)
+        try cups.pauseQueue("bodega1")
+        // cupsd's own limit, as a busy warehouse server reaches it (default MaxJobs 500).
+        let limit = try TestProcess.run(try requireTool("cupsctl"), ["-h", cups.server, "MaxJobs=1"], timeout: .seconds(20))
+        #expect(limit.status == 0, "\(limit.stderr)")
+        var accepted = false
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !accepted && ContinuousClock.now < deadline {  // cupsd restarts itself to apply the setting
+            accepted = (try? await queue.submit(PrintRequest(printer: "bodega1", document: minimalPDF(text: "one"), title: "one"))) != nil
+            if !accepted { try await Task.sleep(for: .milliseconds(200)) }
+        }
+        #expect(accepted, "\(cups.logTail())")
+        let error = await #expect(throws: PrintError.self) {
+            try await queue.submit(PrintRequest(printer: "bodega1", document: minimalPDF(text: "two"), title: "two"))
+        }
+        #expect(error?.code == .printerNotAccepting, "\(error.map { $0.detailedDescription() } ?? "")")
+        #expect(error?.isRetryable == true)
+        #expect(error?.message.contains("too many active jobs") == true)
+    }
+
     @Test func unknownPrinterAndJobAreClearErrors() async throws {
         let cups = try PrivateCUPS.start(printers: ["bodega1"])
         defer { cups.stop() }

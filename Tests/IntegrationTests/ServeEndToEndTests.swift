@@ -96,7 +96,7 @@ struct ServeEndToEndTests {
         #expect(submitted.count == 2)
         #expect(submitted.allSatisfy { $0.hasPrefix("sent to bodega-1, CUPS job ") })
         #expect(completed.count == 2)
-        #expect(completed.allSatisfy { $0.hasPrefix("bodega-1, CUPS job ") && $0.hasSuffix(", completed") })
+        #expect(completed.allSatisfy { $0.hasPrefix("printed on bodega-1, CUPS job ") && $0.contains(", completed ") })
 
         // Malformed and wrong requests answer clearly and the server keeps going.
         let (bad, badBody) = try await Self.request("POST", running.base.appendingPathComponent("v1/documents"), body: Array("{".utf8))

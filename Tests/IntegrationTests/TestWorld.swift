@@ -26,7 +26,7 @@ enum TestWorld {
     static func writeConfiguration(
         in directory: URL, cupsServer: String? = nil, from: Int = 990000000, to: Int = 995000000,
         defaultPrinter: String? = nil, port: Int = 0, dianEndpoint: String? = nil,
-        dianTimeout: Int = 10
+        dianTimeout: Int = 10, printing: [String: Any]? = nil
     ) throws -> URL {
         let data = try Data(contentsOf: root.appendingPathComponent("Examples/config.json"))
         var json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
@@ -46,6 +46,7 @@ enum TestWorld {
         companies[0]["signing"] = signing
         json["companies"] = companies
         if let dianEndpoint { json["dian"] = ["endpoint": dianEndpoint, "timeout_seconds": dianTimeout] }
+        if let printing { json["printing"] = printing }
         let url = directory.appendingPathComponent("config.json")
         try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted]).write(to: url)
         return url

@@ -90,6 +90,11 @@ struct PrintJobResource: Encodable {
     var cups_state: String?
     var attempts: Int
     var error: String?
+    var alert: String?
+    var moved_to: Int?
+    var created_at: String
+    var state_since: String
+    var note: String?
 
     init(_ job: PrintJobRecord) {
         id = job.id
@@ -103,6 +108,11 @@ struct PrintJobResource: Encodable {
         cups_state = job.cupsState
         attempts = job.attempts
         error = job.error
+        alert = job.alert
+        moved_to = job.movedTo
+        created_at = job.createdAt
+        state_since = job.stateSince
+        note = job.note
     }
 }
 

@@ -10,6 +10,7 @@ extension FolioService {
     /// - `POST /v1/documents/{number}/reprint` `{printer, copies}` → 202;
     /// - `GET /rules` — DIAN's rules Folio checks before a document leaves (Docs/rules.md);
     /// - `GET /preview` — the designers' live preview (PNG pages and diagnostics of any layout × sample);
+    /// - the print service's routes (``addPrintRoutes(to:)``);
     /// - `GET /health`.
     public func router() -> Router {
         var router = Router()
@@ -58,6 +59,7 @@ extension FolioService {
             await self.postReprint(request, number: parameters["number"]!)
         }
         addPreviewRoutes(to: &router)
+        addPrintRoutes(to: &router)
         return router
     }
 
@@ -89,18 +91,25 @@ extension FolioService {
         struct Body: Decodable {
             var printer: String?
             var copies: Int?
+            var reason: String?
         }
         let body: Body
         do {
             body = request.body.isEmpty ? Body() : try JSONDecoder().decode(Body.self, from: Data(request.body))
         } catch {
-            return .json(ErrorBody(code: "bad_request", message: "the body must be JSON {\"printer\": \"…\", \"copies\": 1}"), status: 400)
+            return .json(
+                ErrorBody(code: "bad_request", message: "the body must be JSON {\"printer\": \"…\", \"copies\": 1, \"reason\": \"…\"}"),
+                status: 400)
         }
         if let printer = body.printer, printer.isEmpty || printer.count > 127
             || !printer.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) })
         {
             let message = "\"\(printer)\" is not a CUPS queue name (letters, digits, '_', '.', '-'; at most 127)"
             return .json(ErrorBody(code: "validation_failed", message: message, details: [Problem(field: "printer", message: message)]), status: 422)
+        }
+        if let reason = body.reason, reason.isEmpty || reason.count > 200 || reason.contains(where: { $0.isNewline || $0.asciiValue.map { $0 < 32 } == true }) {
+            let message = "reason must be 1 to 200 characters on one line"
+            return .json(ErrorBody(code: "validation_failed", message: message, details: [Problem(field: "reason", message: message)]), status: 422)
         }
         let copies = body.copies ?? 1
         guard (1...99).contains(copies) else {
@@ -111,7 +120,8 @@ extension FolioService {
         return await answer {
             do {
                 guard let job = try self.reprint(
-                    number: number, printer: body.printer, copies: copies, requestedBy: request.headers["x-folio-user"] ?? "erp")
+                    number: number, printer: body.printer, copies: copies, requestedBy: request.headers["x-folio-user"] ?? "erp",
+                    note: body.reason)
                 else { return Self.notFound(number) }
                 return .json(PrintJobResource(job), status: 202)
             } catch let error as ReprintError {

@@ -4,8 +4,10 @@ extension FolioConfiguration {
     /// The keys each object of the file may have; a misspelt key (`defualt_printer`) is an error rather than
     /// a setting silently ignored.
     static let knownKeys: [String: Set<String>] = [
-        "": ["server", "cups_server", "dian", "companies"],
+        "": ["server", "cups_server", "dian", "printing", "companies"],
         "dian": ["endpoint", "timeout_seconds", "contingency_after_minutes", "test_set_id"],
+        "printing": ["stuck_after_seconds", "move_stuck_jobs", "rules"],
+        "printing.rules[]": ["company", "branch", "warehouse", "type", "printers", "copies", "media", "duplex", "layout"],
         "server": ["address", "port", "data_directory"],
         "companies[]": ["id", "environment", "issuer", "resolution", "software", "signing", "branding", "printing"],
         "companies[].signing": ["pkcs12", "password", "password_env", "private_key_pem", "certificate_chain_pem"],

@@ -1,6 +1,7 @@
 import Foundation
 import DocumentModel
 import Issuance
+import Printing
 
 extension FolioConfiguration {
     // The file's shape, decoded strictly.
@@ -76,9 +77,26 @@ extension FolioConfiguration {
             var branding: Branding?
             var printing: Printing?
         }
+        struct PrintService: Decodable {
+            var stuck_after_seconds: Int?
+            var move_stuck_jobs: [String: String]?
+            var rules: [Rule]?
+        }
+        struct Rule: Decodable {
+            var company: String?
+            var branch: String?
+            var warehouse: String?
+            var type: String?
+            var printers: [String]
+            var copies: Int?
+            var media: String?
+            var duplex: Bool?
+            var layout: String?
+        }
         var server: Server?
         var cups_server: String?
         var dian: DIAN?
+        var printing: PrintService?
         var companies: [Company]
     }
 
@@ -179,13 +197,29 @@ extension FolioConfiguration {
                     copies: company.printing?.copies ?? 1, signing: signing))
         }
         if file.companies.isEmpty { problems.append("companies: at least one company is needed") }
+        let rules = (file.printing?.rules ?? []).map {
+            PrintRule(
+                company: $0.company, branch: $0.branch, warehouse: $0.warehouse, type: $0.type, printers: $0.printers,
+                copies: $0.copies, media: $0.media, duplex: $0.duplex, layout: $0.layout)
+        }
+        let printService = PrintService(
+            stuckAfterSeconds: file.printing?.stuck_after_seconds ?? 300, moveStuckJobs: file.printing?.move_stuck_jobs ?? [:],
+            rules: rules)
+        problems += printService.problems(companies: companies.map(\.profile.companyID))
+        for (index, company) in companies.enumerated() {
+            if let printer = company.defaultPrinter, let problem = PrinterAddress.problem(with: printer) {
+                problems.append("companies[\(index + 1)].printing.default_printer: \(problem)")
+            }
+        }
         guard problems.isEmpty else { throw ConfigurationError(file: source, problems: problems) }
         let server = Server(
             address: file.server?.address ?? "127.0.0.1", port: file.server?.port ?? 8080,
             dataDirectory: resolve(file.server?.data_directory ?? "data", base: base))
         let dian = file.dian.flatMap { dianSettings($0, problems: &problems) }
         guard problems.isEmpty else { throw ConfigurationError(file: source, problems: problems) }
-        return FolioConfiguration(source: source, server: server, cupsServer: file.cups_server, dian: dian, companies: companies)
+        return FolioConfiguration(
+            source: source, server: server, cupsServer: file.cups_server, dian: dian, printService: printService,
+            companies: companies)
     }
 
     /// The signing certificate: a PKCS#12 file with its password (inline or from an environment variable), or PEM files.

@@ -68,6 +68,8 @@ public struct FolioConfiguration: Sendable {
     /// `host:port` of the CUPS server; `nil` → the `CUPS_SERVER` environment variable or libcups' default.
     public var cupsServer: String?
     public var dian: DIANSettings?
+    /// The print service's own settings (`printing` at the top of the file).
+    public var printService: PrintService = PrintService()
     public var companies: [Company]
 
     public func company(_ id: String) -> Company? { companies.first { $0.profile.companyID == id } }

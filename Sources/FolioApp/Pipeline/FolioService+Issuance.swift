@@ -322,14 +322,21 @@ extension FolioService {
             let (document, _) = try signedDocument(record)
             try renderAndStore(document, company: company, at: now)
         }
-        var printed = "no printer configured"
         let request = try store.printRequest(number: record.number)
-        if let target = request.printer ?? company?.defaultPrinter {
+        let before = try store.printJobs(number: record.number).count
+        if let company, let source = try store.file(.source, number: record.number),
+            let draft = try? ERPDocumentReader.read(source, source: "\(record.number) (stored request)")
+        {
+            // The routing rules choose printers, copies, media and layout from the request's print hints.
+            try enqueueIssuePrints(
+                for: stored, draft: draft, company: company, printer: request.printer, requestedBy: request.requestedBy ?? "erp")
+        } else if let target = request.printer ?? company?.defaultPrinter {
             _ = try enqueuePrint(
                 number: stored.number, printer: target, copies: company?.copies ?? 1, reason: "issue",
                 requestedBy: request.requestedBy ?? "erp")
-            printed = "print queued on \(target)"
         }
+        let jobs = try store.printJobs(number: record.number).dropFirst(before)
+        let printed = jobs.isEmpty ? "no printer configured" : "print queued on " + jobs.map(\.printer).joined(separator: ", ")
         let transmitted = issuance.gateways[record.company] == nil ? "not transmitted (no DIAN endpoint configured); " : ""
         try store.advanceIssuance(
             number: record.number,

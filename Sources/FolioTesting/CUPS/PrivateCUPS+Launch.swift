@@ -46,6 +46,27 @@ extension PrivateCUPS {
         }
     }
 
+    /// Stops cupsd (SIGTERM: it keeps its queued jobs in its spool) and, after `downFor`, starts it again on the
+    /// same port and configuration: "CUPS itself restarted mid-job".
+    /// - Throws: ``TestSupportError`` if cupsd does not come back.
+    public func restartCUPS(downFor pause: Duration = .zero, whileDown: () async throws -> Void = {}) async throws {
+        let old = daemons.withLock { daemons in
+            defer { daemons.cupsd = nil }
+            return daemons.cupsd
+        }
+        _ = old?.terminate(timeout: .seconds(10))
+        try await whileDown()
+        try await Task.sleep(for: pause)
+        let cupsd = try spawnDaemon(["run-cupsd", directory.path], log: "cupsd-restarted.log")
+        daemons.withLock { $0.cupsd = cupsd }
+        try writePID(cupsd, name: "cupsd")
+        do {
+            try waitUntil("cupsd on port \(port) after a restart", process: cupsd, log: errorLog) { cupsd.isListening(onPort: port) }
+        } catch let failure as DaemonExited {
+            throw failure.error
+        }
+    }
+
     /// Spawns the printer's next generation: a new spool directory `printers/NAME/GEN`, same port.
     func spawnPrinter(_ name: String) throws {
         let (printerPort, generation) = daemons.withLock { daemons in

@@ -26,8 +26,10 @@ extension CUPSPrintQueue {
         guard let ipp = IPPRequest.make(IPP_OP_CREATE_JOB, printer: printer) else {
             throw PrintError(code: .rejected, message: "libcups could not allocate an IPP request.", printer: printer, server: server)
         }
-        _ = ippAddString(ipp, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nil, request.title)
+        _ = ippAddString(ipp, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nil, request.jobName)
         _ = ippAddInteger(ipp, IPP_TAG_JOB, IPP_TAG_INTEGER, "copies", Int32(clamping: request.copies))
+        if let media = request.media { _ = ippAddString(ipp, IPP_TAG_JOB, IPP_TAG_KEYWORD, "media", nil, media) }
+        if let sides = request.sides { _ = ippAddString(ipp, IPP_TAG_JOB, IPP_TAG_KEYWORD, "sides", nil, sides) }
         let response = try IPPRequest.send(
             ipp, over: http, printer: printer, server: server, notFound: .printerNotFound, action: "create a job")
         guard let jobID = response.integer("job-id", tag: IPP_TAG_INTEGER), jobID > 0 else {

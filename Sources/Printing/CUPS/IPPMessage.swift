@@ -4,7 +4,7 @@ import CCUPS
 ///
 /// Requests are not wrapped: `cupsDoRequest` frees the request itself.
 final class IPPMessage {
-    private let pointer: OpaquePointer
+    let pointer: OpaquePointer
 
     init(takingOwnershipOf pointer: OpaquePointer) {
         self.pointer = pointer
@@ -17,6 +17,20 @@ final class IPPMessage {
     func integer(_ name: String, tag: ipp_tag_t) -> Int? {
         guard let attribute = ippFindAttribute(pointer, name, tag) else { return nil }
         return Int(ippGetInteger(attribute, 0))
+    }
+
+    /// The first value of a text, name or keyword attribute.
+    func string(_ name: String) -> String? {
+        guard let attribute = ippFindAttribute(pointer, name, IPP_TAG_ZERO), let value = ippGetString(attribute, 0, nil) else {
+            return nil
+        }
+        return String(cString: value)
+    }
+
+    /// The first value of a boolean attribute.
+    func boolean(_ name: String) -> Bool? {
+        guard let attribute = ippFindAttribute(pointer, name, IPP_TAG_BOOLEAN) else { return nil }
+        return ippGetBoolean(attribute, 0) != 0
     }
 
     deinit { ippDelete(pointer) }

@@ -32,6 +32,11 @@ extension PrintError {
             case IPP_STATUS_ERROR_FORBIDDEN, IPP_STATUS_ERROR_NOT_AUTHENTICATED, IPP_STATUS_ERROR_NOT_AUTHORIZED,
                 IPP_STATUS_ERROR_CUPS_AUTHENTICATION_CANCELED:
                 (.notAuthorized, "CUPS server \(server) refused to \(action) on printer \"\(printer)\" (\(detail)).")
+            case IPP_STATUS_ERROR_NOT_POSSIBLE where text.lowercased().contains("too many"),
+                IPP_STATUS_ERROR_TOO_MANY_JOBS, IPP_STATUS_ERROR_BUSY:
+                // cupsd's MaxJobs / MaxJobsPerPrinter: "client-error-not-possible: Too many active jobs." It clears
+                // as jobs finish, so the job waits and is tried again.
+                (.printerNotAccepting, "CUPS server \(server) holds too many active jobs to \(action) on printer \"\(printer)\" now (\(detail)).")
             case IPP_STATUS_ERROR_SERVICE_UNAVAILABLE:
                 (.printerNotAccepting, "CUPS server \(server) cannot \(action) on printer \"\(printer)\" now (\(detail)).")
             default:
