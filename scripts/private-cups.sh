@@ -123,7 +123,7 @@ EOF
 PPD
   # ippeveprinter runs this for each document it "prints" (without a command it sleeps 5-15 s per job). It
   # records the job's IPP attributes (IPP_COPIES, IPP_JOB_NAME, ...) next to the document as DOCUMENT.env.
-  printf '#!/bin/sh\nenv | grep "^IPP_" | sort > "$1.env"\n' > "$dir/record-job"
+  printf '#!/bin/sh\nenv | grep "^IPP_" | sort > "$1.env.part" && mv "$1.env.part" "$1.env"\n' > "$dir/record-job"
   chmod 0755 "$dir/record-job"
   cat > "$dir/dbus.conf" <<EOF
 <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"

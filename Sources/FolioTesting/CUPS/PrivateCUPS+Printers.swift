@@ -15,7 +15,7 @@ extension PrivateCUPS {
             let spool = root.appending(path: String(generation))
             let names = (try? fileManager.contentsOfDirectory(atPath: spool.path)) ?? []
             return names
-                .filter { !$0.hasSuffix(".env") && !$0.hasSuffix(".prn") && names.contains($0 + ".env") }
+                .filter { !$0.hasSuffix(".env") && !$0.hasSuffix(".env.part") && !$0.hasSuffix(".prn") && names.contains($0 + ".env") }
                 .sorted { (jobNumber($0), $0) < (jobNumber($1), $1) }
                 .map { spool.appending(path: $0) }
         }
@@ -40,8 +40,17 @@ extension PrivateCUPS {
 
     /// The IPP job attributes the printer saw for a received document, as ippeveprinter exports them to its
     /// print command: `IPP_COPIES`, `IPP_JOB_NAME`, `IPP_DOCUMENT_FORMAT_SUPPLIED`, …
-    public func jobAttributes(of document: URL) -> [String: String] {
-        let text = (try? String(contentsOf: URL(fileURLWithPath: document.path + ".env"), encoding: .utf8)) ?? ""
+    public func jobAttributes(of document: URL, timeout: TimeInterval = 15) -> [String: String] {
+        // The printer's command writes the attributes beside the document once it has the whole file: under
+        // load that can come a moment after the document itself appears.
+        let sidecar = URL(fileURLWithPath: document.path + ".env")
+        var text = ""
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            text = (try? String(contentsOf: sidecar, encoding: .utf8)) ?? ""
+            if text.contains("IPP_") { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
         var attributes: [String: String] = [:]
         for line in text.split(separator: "\n") {
             guard let equals = line.firstIndex(of: "=") else { continue }
