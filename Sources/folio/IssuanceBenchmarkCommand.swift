@@ -18,8 +18,8 @@ func runIssuanceBenchmark(_ arguments: [String]) throws -> Int32 {
         + String(format: "%.0f documents/s", Double(report.documentsOneCore) / report.oneCoreSeconds))
     let total = report.stageSeconds.reduce(0) { $0 + $1.seconds }
     for (stage, seconds) in report.stageSeconds {
-        print(String(format: "  %-26@ %7.3f ms/document  %4.1f %%", stage as NSString,
-            seconds * 1000 / Double(report.documentsOneCore), seconds / total * 100))
+        let name = stage.padding(toLength: 26, withPad: " ", startingAt: 0)
+        print(name + String(format: " %7.3f ms/document  %4.1f %%", seconds * 1000 / Double(report.documentsOneCore), seconds / total * 100))
     }
     print("end to end, 2 clients + 2 workers against the DIAN simulator (rendering included): "
         + "\(report.documentsEndToEnd) documents delivered in \(String(format: "%.2f", report.endToEndSeconds)) s = "
