@@ -77,14 +77,14 @@ let swiftTargets: [Target] = [
             "DIANSimulator",
         ]),
     // Test support: processes, private cupsd + ippeveprinter, temp dirs, external checkers.
-    .target(name: "FolioTesting", dependencies: ["Printing"]),
+    .target(name: "FolioTesting", dependencies: ["Printing", "DocumentModel"]),
 ]
 
 let testTargets: [Target] = [
     .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
     .testTarget(name: "DIANRulesTests", dependencies: ["DIANRules", "DocumentModel"], resources: [.copy("Vectors")]),
     .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
-    .testTarget(name: "UBLTests", dependencies: ["UBL", "DocumentModel", "XMLTree"], exclude: ["Fixtures"]),
+    .testTarget(name: "UBLTests", dependencies: ["UBL", "DocumentModel", "XMLTree", "FolioTesting"], exclude: ["Fixtures"]),
     .testTarget(
         name: "SigningTests", dependencies: ["Signing", "UBL", "DocumentModel", "XMLTree", "FolioTesting"],
         exclude: ["Fixtures"]),

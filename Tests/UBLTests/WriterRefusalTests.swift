@@ -1,3 +1,4 @@
+import FolioTesting
 import DocumentModel
 import Testing
 import UBL
