@@ -22,10 +22,15 @@ public enum IssuanceBenchmark {
         public var oneCoreSeconds: Double
         public var documentsEndToEnd: Int
         public var endToEndSeconds: Double
+        /// Seconds from DIAN's validation to CUPS accepting the print job, per document (when a printer was given).
+        public var validationToCUPS: [Double]
+        /// Seconds from DIAN's validation to CUPS reporting the job completed at the printer.
+        public var validationToPrinted: [Double]
     }
 
     public static func run(
-        configuration: FolioConfiguration, resources: FolioResources, sample: [UInt8], oneCore: Int, endToEnd: Int
+        configuration: FolioConfiguration, resources: FolioResources, sample: [UInt8], oneCore: Int, endToEnd: Int,
+        printer: (cupsServer: String, queue: String)? = nil, pace: TimeInterval = 0
     ) throws -> Report {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-bench-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -76,11 +81,29 @@ public enum IssuanceBenchmark {
         var remote = configuration
         remote.dian = FolioConfiguration.DIANSettings(
             endpoint: simulator.endpoint.url, timeout: 60, contingencyAfter: nil, testSetID: nil)
-        for index in remote.companies.indices { remote.companies[index].defaultPrinter = nil }
+        for index in remote.companies.indices { remote.companies[index].defaultPrinter = printer?.queue }
+        remote.cupsServer = printer?.cupsServer
         let pipeline = try FolioService(
             configuration: remote, resources: resources, dataDirectory: directory + "/e2e",
             world: .live)
         let submitted = Clocked()
+        let monitor = Milestones()
+        let printing = printer.map { _ in Task { await pipeline.runPrintWorker(interval: .milliseconds(50)) } }
+        let watching = printer.map { _ in
+            Thread {
+                while !monitor.isFinished {
+                    for (number, _) in submitted.entries {
+                        guard let record = try? pipeline.store.issuanceRecord(number: number) else { continue }
+                        if ["accepted", "archived", "delivered"].contains(record.state) { monitor.mark(number, "validated") }
+                        let status = (try? pipeline.store.printJobs(number: number))?.first?.status
+                        if status == "submitted" || status == "completed" { monitor.mark(number, "cups") }
+                        if status == "completed" { monitor.mark(number, "printed") }
+                    }
+                    Thread.sleep(forTimeInterval: 0.005)
+                }
+            }
+        }
+        watching?.start()
         let begin = ContinuousClock.now
         DispatchQueue.concurrentPerform(iterations: 2) { client in
             for index in stride(from: client, to: endToEnd, by: 2) {
@@ -89,6 +112,7 @@ public enum IssuanceBenchmark {
                 else { continue }
                 submitted.record(stored.number)
                 _ = try? pipeline.runDueIssuance()
+                if pace > 0 { Thread.sleep(forTimeInterval: pace) }
             }
         }
         // Workers finish what the clients' passes left.
@@ -98,13 +122,20 @@ public enum IssuanceBenchmark {
             }
         }
         let endToEndSeconds = seconds(ContinuousClock.now - begin)
+        if printing != nil {
+            let deadline = Date().addingTimeInterval(120)
+            while monitor.count("printed") < submitted.entries.count && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        monitor.finish()
+        printing?.cancel()
         let delivered = submitted.entries.filter { (number, _) in
             (try? pipeline.store.issuanceRecord(number: number))??.state == IssuanceState.delivered.rawValue
         }.count
         return Report(
             stageSeconds: clock.map { ($0.key, seconds($0.value)) }.sorted { $0.seconds > $1.seconds },
             documentsOneCore: oneCore, oneCoreSeconds: oneCoreSeconds, documentsEndToEnd: delivered,
-            endToEndSeconds: endToEndSeconds)
+            endToEndSeconds: endToEndSeconds, validationToCUPS: monitor.intervals(from: "validated", to: "cups"),
+            validationToPrinted: monitor.intervals(from: "validated", to: "printed"))
     }
 
     /// The sample with another ERP reference (a new document each time).
@@ -120,15 +151,39 @@ public enum IssuanceBenchmark {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
+    /// When each document first reached a milestone, seen by a watcher polling every 5 ms.
+    final class Milestones: @unchecked Sendable {
+        // @unchecked: all state is only touched while `lock` is held.
+        private let lock = NSLock()
+        private var seen: [String: [String: Date]] = [:]
+        private var finished = false
+
+        var isFinished: Bool { lock.withLock { finished } }
+        func finish() { lock.withLock { finished = true } }
+        func mark(_ number: String, _ milestone: String) {
+            lock.withLock { if seen[number, default: [:]][milestone] == nil { seen[number, default: [:]][milestone] = Date() } }
+        }
+        func count(_ milestone: String) -> Int { lock.withLock { seen.values.filter { $0[milestone] != nil }.count } }
+        func intervals(from start: String, to end: String) -> [Double] {
+            lock.withLock {
+                seen.values.compactMap { marks in
+                    guard let first = marks[start], let last = marks[end] else { return nil }
+                    return last.timeIntervalSince(first)
+                }.sorted()
+            }
+        }
+    }
+
     /// Submission instants per document, from two client threads.
     final class Clocked: @unchecked Sendable {
         // @unchecked: `entries` is only touched while `lock` is held.
         private let lock = NSLock()
-        private(set) var entries: [(String, Double)] = []
+        private var recorded: [(String, Double)] = []
+        var entries: [(String, Double)] { lock.withLock { recorded } }
         func record(_ number: String) {
             lock.lock()
             defer { lock.unlock() }
-            entries.append((number, Date().timeIntervalSince1970))
+            recorded.append((number, Date().timeIntervalSince1970))
         }
     }
 }
