@@ -56,10 +56,29 @@ struct Decoration {
     var bottom: Double
     var left: Double
     var background: RGBAColor?
-    var borders: [Side: ResolvedStroke]
+    var borders: Borders
     var source: SourceSpan
 
     enum Side: CaseIterable { case top, right, bottom, left }
+
+    /// The stroke of each side that has one (a struct, not a dictionary: one per cell of every row).
+    struct Borders {
+        var top: ResolvedStroke?
+        var right: ResolvedStroke?
+        var bottom: ResolvedStroke?
+        var left: ResolvedStroke?
+
+        static let none = Borders()
+
+        subscript(side: Side) -> ResolvedStroke? {
+            switch side {
+            case .top: top
+            case .right: right
+            case .bottom: bottom
+            case .left: left
+            }
+        }
+    }
 
     var vertical: Double { top + bottom }
     var horizontal: Double { left + right }

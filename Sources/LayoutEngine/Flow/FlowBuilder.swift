@@ -234,11 +234,11 @@ struct FlowBuilder {
 
     mutating func decoration(_ box: BoxStyle, source: SourceSpan, scope: Scope) -> Decoration? {
         guard box.isDecorated else { return nil }
-        var borders: [Decoration.Side: ResolvedStroke] = [:]
-        if let stroke = box.borders.top { borders[.top] = resolve(stroke, scope) }
-        if let stroke = box.borders.right { borders[.right] = resolve(stroke, scope) }
-        if let stroke = box.borders.bottom { borders[.bottom] = resolve(stroke, scope) }
-        if let stroke = box.borders.left { borders[.left] = resolve(stroke, scope) }
+        var borders = Decoration.Borders.none
+        if let stroke = box.borders.top { borders.top = resolve(stroke, scope) }
+        if let stroke = box.borders.right { borders.right = resolve(stroke, scope) }
+        if let stroke = box.borders.bottom { borders.bottom = resolve(stroke, scope) }
+        if let stroke = box.borders.left { borders.left = resolve(stroke, scope) }
         return Decoration(
             top: box.padding.top.points, right: box.padding.right.points, bottom: box.padding.bottom.points,
             left: box.padding.left.points, background: box.background.map { resolve($0, scope) }, borders: borders,

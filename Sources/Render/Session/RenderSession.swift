@@ -21,6 +21,10 @@ final class RenderSession {
     let layout: OpaquePointer
     /// `PangoLayout*`s of the paragraphs measured during the current render; token `n` is index `n - 1`.
     private var measuredLayouts: [OpaquePointer] = []
+    /// The measurements of this render by paragraph and wrapping width: a paragraph met again (the same
+    /// description, quantity or tax rate on many rows) is neither shaped nor kept twice, and every fragment
+    /// of it is drawn from the one layout.
+    private var measurements: [MeasurementKey: TextMeasurement] = [:]
     /// How many measured layouts a render keeps (about 1 kB each); beyond, text is shaped again to draw.
     static let layoutCacheLimit = 40_000
     private var fontDescriptions: [FontSpec: OpaquePointer] = [:]
@@ -83,6 +87,7 @@ final class RenderSession {
     func endRender() {
         for measured in measuredLayouts { g_object_unref(UnsafeMutableRawPointer(measured)) }
         measuredLayouts.removeAll(keepingCapacity: true)
+        measurements.removeAll(keepingCapacity: true)
         _ = takeMissingGlyphs()
     }
 
@@ -98,7 +103,7 @@ final class RenderSession {
     /// paragraph is drawn with exactly the line breaks it was measured with.
     func configure(_ paragraph: Paragraph, width: Double, in layout: OpaquePointer) {
         pango_layout_set_font_description(layout, fontDescription(paragraph.font))
-        pango_layout_set_width(layout, Int32(max(1, (width * Double(PANGO_SCALE)).rounded(.down))))
+        pango_layout_set_width(layout, Self.pangoWidth(width))
         let alignment: PangoAlignment =
             switch paragraph.align {
             case .left: PANGO_ALIGN_LEFT
@@ -129,6 +134,8 @@ final class RenderSession {
         }
         pango_layout_set_text(layout, paragraph.text, -1)
     }
+
+    static func pangoWidth(_ width: Double) -> Int32 { Int32(max(1, (width * Double(PANGO_SCALE)).rounded(.down))) }
 
     private static func channel(_ value: Double) -> guint16 { guint16(max(0, min(65535, (value * 65535).rounded()))) }
 
@@ -188,8 +195,22 @@ final class RenderSession {
     }
 }
 
+/// A paragraph and the width, in Pango units, that ``RenderSession/configure(_:width:in:)`` sets for it.
+struct MeasurementKey: Hashable {
+    var paragraph: Paragraph
+    var width: Int32
+}
+
 extension RenderSession: TextMeasurer {
     func measure(_ paragraph: Paragraph, width: Double) -> TextMeasurement {
+        let key = MeasurementKey(paragraph: paragraph, width: Self.pangoWidth(width))
+        if let known = measurements[key] { return known }
+        let measurement = shape(paragraph, width: width)
+        if measurement.reuseToken > 0 { measurements[key] = measurement }
+        return measurement
+    }
+
+    private func shape(_ paragraph: Paragraph, width: Double) -> TextMeasurement {
         var layout = self.layout
         var token = 0
         if measuredLayouts.count < Self.layoutCacheLimit {
