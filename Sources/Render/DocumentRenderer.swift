@@ -140,7 +140,7 @@ public final class DocumentRenderer: @unchecked Sendable {
                 cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATE_DATE, date)
                 cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_MOD_DATE, date)
                 let context = try CairoContext(on: surface)
-                let drawer = FrameDrawer(session: session, cairo: context.pointer)
+                let drawer = FrameDrawer(session: session, cairo: context.pointer, qrAsImage: true)
                 diagnostics = try Typesetter.layout(template, data: data, measurer: session) { page in
                     pageCount += 1
                     glyphWarnings.add(session.missingGlyphs, page: page)

@@ -8,6 +8,9 @@ struct FrameDrawer {
     let session: RenderSession
     /// `cairo_t*`, borrowed.
     let cairo: OpaquePointer
+    /// QR codes as one image with sharp module edges (PDF) rather than as rectangles (PNG previews, where
+    /// the rectangles give the anti-aliased edges the golden images hold).
+    var qrAsImage = false
 
     /// Draws a page in layers: backgrounds, then lines, then text, images and QR codes. Boxes on a frame
     /// never overlap, so this is the picture the frame's order describes, with each layer's fills and strokes
@@ -126,13 +129,21 @@ struct FrameDrawer {
     /// The QR code as vector rectangles (one per horizontal run of dark modules, inside a 4-module quiet
     /// zone), recorded once per payload and painted scaled into the frame's square.
     private func draw(_ qr: FrameQR) throws(RenderError) {
-        let code = try session.qrCode(qr.payload)
+        let code = try qrAsImage ? session.qrImage(qr.payload) : session.qrCode(qr.payload)
         let module = qr.rect.width / Double(code.matrix.width + 8)
         cairo_save(cairo)
         cairo_translate(cairo, qr.rect.x, qr.rect.y)
         cairo_scale(cairo, module, module)
-        cairo_set_source_surface(cairo, code.surface, 0, 0)
-        cairo_paint(cairo)
+        if qrAsImage {
+            cairo_set_source_rgb(cairo, 0, 0, 0)
+            let mask = cairo_pattern_create_for_surface(code.surface)
+            cairo_pattern_set_filter(mask, CAIRO_FILTER_NEAREST)
+            cairo_mask(cairo, mask)
+            cairo_pattern_destroy(mask)
+        } else {
+            cairo_set_source_surface(cairo, code.surface, 0, 0)
+            cairo_paint(cairo)
+        }
         cairo_restore(cairo)
     }
 }

@@ -31,6 +31,7 @@ final class RenderSession {
     private var lastFont: (spec: FontSpec, description: OpaquePointer)?
     private var images: [String: OpaquePointer] = [:]
     private var qrCodes: [String: (matrix: QRMatrix, surface: OpaquePointer)] = [:]
+    private var qrImages: [String: (matrix: QRMatrix, surface: OpaquePointer)] = [:]
     let layoutsDirectory: String
     /// Paragraph texts that had glyphs the fonts lack, since the last ``takeMissingGlyphs()``.
     private(set) var missingGlyphs: [String: Int] = [:]
@@ -61,6 +62,7 @@ final class RenderSession {
         for description in fontDescriptions.values { pango_font_description_free(description) }
         for image in images.values { cairo_surface_destroy(image) }
         for code in qrCodes.values { cairo_surface_destroy(code.surface) }
+        for code in qrImages.values { cairo_surface_destroy(code.surface) }
     }
 
     // MARK: Fonts
@@ -191,6 +193,43 @@ final class RenderSession {
             qrCodes.removeAll()
         }
         qrCodes[payload] = (matrix, surface)
+        return (matrix, surface)
+    }
+
+    /// The QR code of `payload` as a 1-bit mask, one pixel per module, quiet zone included, set for the dark
+    /// modules. For PDFs, black through this mask with the nearest filter (a stencil mask): a few hundred bytes of image instead
+    /// of thousands of rectangles, which cairo would print number by number and compress in every document.
+    func qrImage(_ payload: String) throws(RenderError) -> (matrix: QRMatrix, surface: OpaquePointer) {
+        if let cached = qrImages[payload] { return cached }
+        let matrix = try qrCode(payload).matrix
+        let side = Int32(matrix.width + 8)
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_A1, side, side)!
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface) else {
+            let message = String(cString: cairo_status_to_string(cairo_surface_status(surface)))
+            cairo_surface_destroy(surface)
+            throw RenderError(code: .cairo, message: "cannot draw the QR code: \(message)")
+        }
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        for row in 0..<Int(side) {
+            // A1 pixels: 32-bit words in native byte order, the leftmost pixel in the least significant bit
+            // on little-endian machines.
+            let words = UnsafeMutableRawPointer(data + row * stride)
+            for column in 0..<Int(side) {
+                let (r, c) = (row - 4, column - 4)
+                guard r >= 0, c >= 0, r < matrix.width, c < matrix.width, matrix.modules[r * matrix.width + c] else { continue }
+                let offset = (column / 32) * 4
+                var word = words.load(fromByteOffset: offset, as: UInt32.self)
+                word |= 1 << UInt32(column % 32)
+                words.storeBytes(of: word, toByteOffset: offset, as: UInt32.self)
+            }
+        }
+        cairo_surface_mark_dirty(surface)
+        if qrImages.count >= 16 {
+            for code in qrImages.values { cairo_surface_destroy(code.surface) }
+            qrImages.removeAll()
+        }
+        qrImages[payload] = (matrix, surface)
         return (matrix, surface)
     }
 }
