@@ -86,9 +86,6 @@ func runRenderBenchmark(_ arguments: [String]) throws -> Int32 {
                 + "(\(format(batch / many.wall, digits: 1))/s, cpu_ms/invoice=\(format(many.cpu / batch * 1e3))), "
                 + "speedup=\(format(one.wall / many.wall, digits: 2))x")
     }
-    if let dump = ProcessInfo.processInfo.environment["FOLIO_BENCH_SMAPS"] {
-        try? FileHandle(forReadingAtPath: "/proc/self/smaps")?.readToEnd()?.write(to: URL(fileURLWithPath: dump))
-    }
     var usage = rusage()
     getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
     print("templates+fonts loaded: \(format(loadSeconds * 1e3)) ms, peak_rss_mb then \(format(loadedHighWater, digits: 1))")
