@@ -123,33 +123,42 @@ public final class DocumentRenderer: @unchecked Sendable {
         let template = try template(named: layout)
         return try pool.withSession { session in
             defer { session.endRender() }
-            let result = try laidOut(template, data: data, session: session)
             let sink = ByteSink()
-            let first = result.pages.first?.size ?? Size(width: template.page.width.points, height: template.page.height.points)
+            var pageCount = 0
+            var diagnostics: [Diagnostic] = []
+            var glyphWarnings = GlyphWarnings()
             do {
+                // Each page is drawn as soon as it is laid out and then dropped: the frames of the whole
+                // document are never held at once.
                 let surface = try CairoSurface(
                     takingOwnershipOf: cairo_pdf_surface_create_for_stream(
-                        ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), first.width, first.height))
+                        ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), template.page.width.points,
+                        template.page.height.points))
                 let date = PDFDate.iso8601(creationDate)
                 cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_TITLE, title)
                 cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATOR, "Folio")
                 cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATE_DATE, date)
                 cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_MOD_DATE, date)
                 let context = try CairoContext(on: surface)
-                let drawer = FrameDrawer(session: session, cairo: context.pointer)
-                for page in result.pages {
+                let drawer = FrameDrawer(session: session, cairo: context.pointer, qrAsImage: true)
+                diagnostics = try Typesetter.layout(template, data: data, measurer: session) { page in
+                    pageCount += 1
+                    glyphWarnings.add(session.missingGlyphs, page: page)
                     cairo_pdf_surface_set_size(surface.pointer, page.size.width, page.size.height)
                     try drawer.draw(page)
                     cairo_show_page(context.pointer)
                     try check(cairo_status(context.pointer))
+                }
+                let errors = diagnostics.filter(\.isError)
+                guard errors.isEmpty else {
+                    throw RenderError(code: .layoutFailed, message: DiagnosticRenderer.gcc(errors, sources: [:]), diagnostics: errors)
                 }
                 cairo_surface_finish(surface.pointer)
                 try check(cairo_surface_status(surface.pointer))
             } catch let error as CairoError {
                 throw RenderError(error)
             }
-            let warnings = result.diagnostics + Self.glyphWarnings(session.takeMissingGlyphs(), pages: result.pages)
-            return RenderedPDF(bytes: sink.bytes, pageCount: result.pages.count, warnings: warnings)
+            return RenderedPDF(bytes: sink.bytes, pageCount: pageCount, warnings: diagnostics + glyphWarnings.warnings)
         }
     }
 
@@ -206,20 +215,28 @@ public final class DocumentRenderer: @unchecked Sendable {
 
     /// One `missing-glyph` warning per template element whose text has characters the fonts lack.
     static func glyphWarnings(_ missing: [String: Int], pages: [PageFrame]) -> [Diagnostic] {
-        guard !missing.isEmpty else { return [] }
-        var seen: Set<SourceSpan> = []
-        var warnings: [Diagnostic] = []
-        for page in pages {
-            for item in page.items {
-                guard case .text(let text) = item, let count = missing[text.paragraph.text], seen.insert(text.source).inserted else { continue }
-                let excerpt = text.paragraph.text.count > 40 ? text.paragraph.text.prefix(40) + "…" : Substring(text.paragraph.text)
-                warnings.append(
-                    Diagnostic(
-                        .warning, .missingGlyph,
-                        "`\(excerpt)` has \(count) character(s) that the fonts in Fonts/ cannot draw; they print as boxes",
-                        at: text.source, hints: ["add a font with those characters to Fonts/ and use it in the template"]))
-            }
+        var warnings = GlyphWarnings()
+        for page in pages { warnings.add(missing, page: page) }
+        return warnings.warnings
+    }
+}
+
+/// `missing-glyph` warnings collected page by page, one per template element.
+struct GlyphWarnings {
+    private var seen: Set<SourceSpan> = []
+    private(set) var warnings: [Diagnostic] = []
+
+    /// Adds the warnings of `page`'s texts found in `missing` (text → count of characters the fonts lack).
+    mutating func add(_ missing: [String: Int], page: PageFrame) {
+        guard !missing.isEmpty else { return }
+        for item in page.items {
+            guard case .text(let text) = item, let count = missing[text.paragraph.text], seen.insert(text.source).inserted else { continue }
+            let excerpt = text.paragraph.text.count > 40 ? text.paragraph.text.prefix(40) + "…" : Substring(text.paragraph.text)
+            warnings.append(
+                Diagnostic(
+                    .warning, .missingGlyph,
+                    "`\(excerpt)` has \(count) character(s) that the fonts in Fonts/ cannot draw; they print as boxes",
+                    at: text.source, hints: ["add a font with those characters to Fonts/ and use it in the template"]))
         }
-        return warnings
     }
 }

@@ -3,13 +3,15 @@ import DisplayModel
 import Foundation
 import Render
 
-/// `folio bench render [--inputs DIR] [--iterations N] [--large-iterations N] [--only S|L] [--layouts DIR] [--fonts DIR] [--out DIR]`
+/// `folio bench render [--inputs DIR] [--iterations N] [--large-iterations N] [--only S|L] [--parallel N] [--batch N] [--layouts DIR] [--fonts DIR] [--out DIR]`
 ///
 /// Renders the shared benchmark invoice (`invoice_S.json`, 10 lines, and `invoice_L.json`, 1,000 lines, as
 /// written by `bench/gen_data.py DIR`) with `Layouts/invoice.xml`, templates and fonts loaded once, and prints
 /// the median time per S invoice over a warm loop, the median time per L invoice, pages, bytes and peak RSS.
 /// Besides wall-clock medians it prints the medians of the rendering thread's CPU time, which a busy machine
 /// disturbs much less.
+/// With `--parallel N` it then renders a batch of S invoices (`--batch`, default 400) once on one thread and
+/// once on N threads sharing one renderer, and prints both throughputs and the speed-up.
 /// The JSON content is pre-formatted; it is mapped field by field onto the display fields the layout reads
 /// (``DocumentDisplay/schema``), so Folio prints the same strings as the C baseline.
 func runRenderBenchmark(_ arguments: [String]) throws -> Int32 {
@@ -21,6 +23,7 @@ func runRenderBenchmark(_ arguments: [String]) throws -> Int32 {
     let loadStart = Date()
     let renderer = try DocumentRenderer(layoutsDirectory: options.layouts, fontsDirectory: options.fonts)
     let loadSeconds = Date().timeIntervalSince(loadStart)
+    let loadedHighWater = highWaterMarkMB()
     let logo = URL(fileURLWithPath: options.inputs).appendingPathComponent("logo.png").standardizedFileURL.path
     let small = try BenchmarkInvoice.load(options.inputs + "/invoice_S.json", logo: logo)
     let large = try BenchmarkInvoice.load(options.inputs + "/invoice_L.json", logo: logo)
@@ -68,16 +71,100 @@ func runRenderBenchmark(_ arguments: [String]) throws -> Int32 {
             "L: pages=\(first.pdf.pageCount) bytes=\(first.pdf.bytes.count) median_s=\(format(median(wall), digits: 4)) "
                 + "cpu_median_s=\(format(median(cpu), digits: 4)) first_s=\(format(first.wall, digits: 4)) n=\(wall.count)")
     }
+    if let threads = options.parallel {
+        let job: @Sendable () throws -> Void = {
+            _ = try renderer.renderPDF(layout: "invoice", data: small, title: "Factura electrónica", creationDate: date)
+        }
+        let batch = Double(options.batch)
+        let one = try renderBatch(options.batch, threads: 1, render: job)
+        let many = try renderBatch(options.batch, threads: threads, render: job)
+        // The process CPU time per invoice shows whether threads contend (it would grow) or the machine simply
+        // had no free core (it stays, and only the wall time does not shrink).
+        print(
+            "parallel: batch=\(options.batch) S invoices; 1 thread \(format(one.wall)) s (\(format(batch / one.wall, digits: 1))/s, "
+                + "cpu_ms/invoice=\(format(one.cpu / batch * 1e3))), \(threads) threads \(format(many.wall)) s "
+                + "(\(format(batch / many.wall, digits: 1))/s, cpu_ms/invoice=\(format(many.cpu / batch * 1e3))), "
+                + "speedup=\(format(one.wall / many.wall, digits: 2))x")
+    }
     var usage = rusage()
     getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-    print("templates+fonts loaded: \(format(loadSeconds * 1e3)) ms")
+    print("templates+fonts loaded: \(format(loadSeconds * 1e3)) ms, peak_rss_mb then \(format(loadedHighWater, digits: 1))")
     print("peak_rss_mb=\(format(Double(usage.ru_maxrss) / 1024, digits: 1)) warnings=\(warnings)")
     return 0
+}
+
+/// Renders `count` documents on `threads` dedicated threads (not Swift's cooperative pool: rendering blocks),
+/// each taking the next document from a shared counter; returns the wall time and the process's CPU time
+/// (user + system, all threads) in seconds.
+private func renderBatch(_ count: Int, threads: Int, render: @escaping @Sendable () throws -> Void) throws -> (wall: Double, cpu: Double) {
+    let state = BatchState(remaining: count)
+    let group = DispatchGroup()
+    let cpuStart = processCPUTime()
+    let start = DispatchTime.now().uptimeNanoseconds
+    for _ in 0..<threads {
+        group.enter()
+        let thread = Thread {
+            defer { group.leave() }
+            while state.take() {
+                do { try render() } catch {
+                    state.fail(error)
+                    return
+                }
+            }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+    group.wait()
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    if let error = state.error { throw error }
+    return (seconds, processCPUTime() - cpuStart)
+}
+
+/// User + system CPU time of the whole process, in seconds.
+private func processCPUTime() -> Double {
+    var usage = rusage()
+    getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// The documents left to render in a batch, and the first error.
+private final class BatchState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var remaining: Int
+    private(set) var error: (any Error)? {
+        get { lock.withLock { storedError } }
+        set { lock.withLock { storedError = newValue } }
+    }
+    private var storedError: (any Error)?
+
+    init(remaining: Int) { self.remaining = remaining }
+
+    /// Claims one document; `false` when none is left or a render failed.
+    func take() -> Bool {
+        lock.withLock {
+            guard remaining > 0, storedError == nil else { return false }
+            remaining -= 1
+            return true
+        }
+    }
+
+    func fail(_ error: any Error) { lock.withLock { if storedError == nil { storedError = error } } }
 }
 
 private func save(_ pdf: RenderedPDF, to directory: String, as name: String) throws {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     try Data(pdf.bytes).write(to: URL(fileURLWithPath: directory + "/" + name))
+}
+
+/// The process's peak resident set so far (`VmHWM` of `/proc/self/status`), in MB; 0 when unreadable.
+private func highWaterMarkMB() -> Double {
+    guard let data = FileHandle(forReadingAtPath: "/proc/self/status").flatMap({ try? $0.readToEnd() }),
+        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+    else { return 0 }
+    return kilobytes / 1024
 }
 
 /// CPU time of the calling thread, in seconds.
@@ -104,9 +191,12 @@ struct BenchmarkOptions {
     var layouts = FolioResources.locate().layouts
     var fonts = FolioResources.locate().fonts
     var out: String?
+    /// Threads for the batch throughput run; `nil`: no batch run.
+    var parallel: Int?
+    var batch = 400
 
     static let usage =
-        "usage: folio bench render [--inputs DIR] [--iterations N] [--large-iterations N] [--only S|L] [--layouts DIR] [--fonts DIR] [--out DIR]"
+        "usage: folio bench render [--inputs DIR] [--iterations N] [--large-iterations N] [--only S|L] [--parallel N] [--batch N] [--layouts DIR] [--fonts DIR] [--out DIR]"
 
     struct BenchmarkUsageError: Error, CustomStringConvertible { var description: String }
 
@@ -122,9 +212,14 @@ struct BenchmarkOptions {
             case "--only":
                 guard value == "S" || value == "L" else { throw BenchmarkUsageError(description: "--only takes S or L") }
                 only = value
-            case "--iterations", "--large-iterations":
+            case "--iterations", "--large-iterations", "--parallel", "--batch":
                 guard let count = Int(value), count > 0 else { throw BenchmarkUsageError(description: "\(option) needs a positive number") }
-                if option == "--iterations" { iterations = count } else { largeIterations = count }
+                switch option {
+                case "--iterations": iterations = count
+                case "--large-iterations": largeIterations = count
+                case "--parallel": parallel = count
+                default: batch = count
+                }
             default: throw BenchmarkUsageError(description: "unknown option \(option)")
             }
         }

@@ -24,6 +24,20 @@ import Testing
         #expect(rowsByPage(result) == [["H", "R1", "R2", "R3", "R4"], ["H", "R5", "R6", "R7", "R8"], ["H", "R9", "R10"]])
     }
 
+    @Test func pagesAreDeliveredOneByOneInOrder() throws {
+        // The streaming entry point (used to draw PDFs page by page) hands over the pages it builds, in order.
+        let source = try template(page(height: 50, body: Self.table))
+        var delivered: [[String]] = []
+        var numbers: [Int] = []
+        let diagnostics = Typesetter.layout(source, data: data(lines: 10), measurer: FixedSizeMeasurer()) { page in
+            numbers.append(page.number)
+            delivered.append(page.texts.filter { $0 == "H" || $0.hasPrefix("R") })
+        }
+        #expect(diagnostics == [])
+        #expect(numbers == [1, 2, 3])
+        #expect(delivered == [["H", "R1", "R2", "R3", "R4"], ["H", "R5", "R6", "R7", "R8"], ["H", "R9", "R10"]])
+    }
+
     @Test func aHeaderThatDoesNotRepeatIsOnlyOnTheFirstPage() throws {
         let source = page(height: 50, body: Self.table.replacingOccurrences(of: "repeat=\"true\"", with: "repeat=\"false\""))
         let result = layout(try template(source), data(lines: 7))

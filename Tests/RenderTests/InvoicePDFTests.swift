@@ -80,6 +80,17 @@ import Testing
         #expect(decoded == Self.document.qrText! + "\n")
     }
 
+    @Test func theQRCodeIsOneStencilMaskThatReadsAtLowResolution() throws {
+        // In PDFs the QR is a 1-bit image mask with sharp module edges, not thousands of rectangles.
+        let file = try RenderedFile(Self.document)
+        defer { file.scratch.remove() }
+        let expanded = file.scratch.path("expanded.pdf")
+        _ = try ExternalTool.run("qpdf", ["--qdf", "--object-streams=disable", file.path, expanded])
+        let objects = String(decoding: try Data(contentsOf: URL(fileURLWithPath: expanded)), as: UTF8.self)
+        #expect(objects.components(separatedBy: "/ImageMask true").count - 1 == 1)
+        #expect(try file.decodeQR(page: 1, dpi: 100) == Self.document.qrText! + "\n")
+    }
+
     @Test func notesAndCopiesShowTheirMarks() throws {
         let credit = try RenderedFile(TestDocuments.invoice(lines: 2, kind: .creditNote, number: "NC-77"), copy: true)
         defer { credit.scratch.remove() }

@@ -56,10 +56,49 @@ struct Decoration {
     var bottom: Double
     var left: Double
     var background: RGBAColor?
-    var borders: [Side: ResolvedStroke]
+    var borders: Borders
     var source: SourceSpan
 
     enum Side: CaseIterable { case top, right, bottom, left }
+
+    /// The stroke of each side that has one. A shared, immutable object: every cell of a column has the
+    /// same borders, and a reference keeps the per-cell boxes small (``FlowBuilder`` hands out one object
+    /// per distinct set).
+    final class Borders: Hashable, Sendable {
+        let top: ResolvedStroke?
+        let right: ResolvedStroke?
+        let bottom: ResolvedStroke?
+        let left: ResolvedStroke?
+
+        static let none = Borders(top: nil, right: nil, bottom: nil, left: nil)
+
+        init(top: ResolvedStroke?, right: ResolvedStroke?, bottom: ResolvedStroke?, left: ResolvedStroke?) {
+            self.top = top
+            self.right = right
+            self.bottom = bottom
+            self.left = left
+        }
+
+        subscript(side: Side) -> ResolvedStroke? {
+            switch side {
+            case .top: top
+            case .right: right
+            case .bottom: bottom
+            case .left: left
+            }
+        }
+
+        static func == (a: Borders, b: Borders) -> Bool {
+            a.top == b.top && a.right == b.right && a.bottom == b.bottom && a.left == b.left
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(top)
+            hasher.combine(right)
+            hasher.combine(bottom)
+            hasher.combine(left)
+        }
+    }
 
     var vertical: Double { top + bottom }
     var horizontal: Double { left + right }
@@ -85,7 +124,7 @@ struct Decoration {
     }
 }
 
-struct ResolvedStroke {
+struct ResolvedStroke: Hashable, Sendable {
     var width: Double
     var color: RGBAColor
     var dashed: Bool

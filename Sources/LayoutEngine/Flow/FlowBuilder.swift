@@ -10,6 +10,8 @@ struct FlowBuilder {
     var page: Int?
     var pages: Int?
     var diagnostics = DiagnosticSink()
+    /// One ``Decoration/Borders`` object per distinct set of borders.
+    private var borderSets: Set<Decoration.Borders> = []
 
     init(data: DisplayValue, measurer: any TextMeasurer) {
         self.data = data
@@ -234,11 +236,10 @@ struct FlowBuilder {
 
     mutating func decoration(_ box: BoxStyle, source: SourceSpan, scope: Scope) -> Decoration? {
         guard box.isDecorated else { return nil }
-        var borders: [Decoration.Side: ResolvedStroke] = [:]
-        if let stroke = box.borders.top { borders[.top] = resolve(stroke, scope) }
-        if let stroke = box.borders.right { borders[.right] = resolve(stroke, scope) }
-        if let stroke = box.borders.bottom { borders[.bottom] = resolve(stroke, scope) }
-        if let stroke = box.borders.left { borders[.left] = resolve(stroke, scope) }
+        let resolved = Decoration.Borders(
+            top: box.borders.top.map { resolve($0, scope) }, right: box.borders.right.map { resolve($0, scope) },
+            bottom: box.borders.bottom.map { resolve($0, scope) }, left: box.borders.left.map { resolve($0, scope) })
+        let borders = borderSets.insert(resolved).memberAfterInsert
         return Decoration(
             top: box.padding.top.points, right: box.padding.right.points, bottom: box.padding.bottom.points,
             left: box.padding.left.points, background: box.background.map { resolve($0, scope) }, borders: borders,

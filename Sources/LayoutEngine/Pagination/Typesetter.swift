@@ -31,6 +31,18 @@ public enum Typesetter {
     public static let maximumPages = 50_000
 
     public static func layout(_ template: Template, data: DisplayValue, measurer: any TextMeasurer) -> LayoutResult {
+        var frames: [PageFrame] = []
+        let diagnostics = layout(template, data: data, measurer: measurer) { frames.append($0) }
+        return LayoutResult(pages: frames, diagnostics: diagnostics)
+    }
+
+    /// Lays out a document handing each page to `deliver` as soon as it is built, in order, and returns the
+    /// diagnostics. The whole body is paginated first (headers and footers need the page count); then each
+    /// page's boxes are released once its frame is delivered, so a caller that draws and drops frames never
+    /// holds the whole document twice.
+    public static func layout(
+        _ template: Template, data: DisplayValue, measurer: any TextMeasurer, deliver: (PageFrame) throws -> Void
+    ) rethrows -> [Diagnostic] {
         let page = template.page
         var size = Size(width: page.width.points, height: page.height.points)
         let margins = page.margins
@@ -46,9 +58,46 @@ public enum Typesetter {
         guard bodyHeight > 0, firstBodyHeight > 0, bodyWidth > 0 else {
             sink.report(
                 .error, .cannotFit, "the margins, header and footer leave no room for the body on the page", at: pageLocation)
-            return LayoutResult(pages: [], diagnostics: sink.diagnostics)
+            return sink.diagnostics
         }
 
+        var bodies = paginate(
+            template, data: data, measurer: measurer, bodyWidth: bodyWidth, bodyHeight: bodyHeight,
+            firstBodyHeight: firstBodyHeight, pageLocation: pageLocation, sink: &sink)
+        if page.isContinuous, let only = bodies.first {
+            size.height = max(page.height.points, margins.vertical + firstHeaderHeight + only.height + footerHeight, 1)
+        }
+        var regions = RegionPainter(data: data, measurer: CachingMeasurer(measurer), width: bodyWidth)
+        let pageCount = bodies.count
+        for index in 0..<pageCount {
+            var items: [FrameItem] = []
+            let number = index + 1
+            let header = index == 0 ? (template.firstPageHeader ?? template.pageHeader) : template.pageHeader
+            if let header {
+                regions.paint(header, at: Point(x: margins.left.points, y: margins.top.points), page: number, of: pageCount, into: &items)
+            }
+            let bodyTop = margins.top.points + (index == 0 ? firstHeaderHeight : headerHeight)
+            bodies[index].emit(at: Point(x: margins.left.points, y: bodyTop), into: &items)
+            // This page's boxes are no longer needed.
+            bodies[index] = .spacer(0)
+            if let footer = template.pageFooter {
+                let top = size.height - margins.bottom.points - footerHeight
+                regions.paint(footer, at: Point(x: margins.left.points, y: top), page: number, of: pageCount, into: &items)
+            }
+            try deliver(PageFrame(number: number, size: size, items: items))
+        }
+        sink.append(contentsOf: regions.builder.diagnostics)
+        sink.append(contentsOf: regions.diagnostics)
+        return sink.diagnostics
+    }
+
+    /// Builds the body once and cuts it into page bodies (at least one). The built body is local here, so
+    /// that only the page bodies outlive this call.
+    private static func paginate(
+        _ template: Template, data: DisplayValue, measurer: any TextMeasurer, bodyWidth: Double, bodyHeight: Double,
+        firstBodyHeight: Double, pageLocation: SourceSpan, sink: inout DiagnosticSink
+    ) -> [Box] {
+        let page = template.page
         var builder = FlowBuilder(data: data, measurer: measurer)
         let body = StackBox(
             children: builder.boxes(template.body, width: bodyWidth, scope: .root), width: bodyWidth, decoration: nil,
@@ -77,31 +126,7 @@ public enum Typesetter {
         }
         if bodies.isEmpty { bodies = [.spacer(0)] }
         sink.append(contentsOf: fragmenter.diagnostics)
-
-        if page.isContinuous, let only = bodies.first {
-            size.height = max(page.height.points, margins.vertical + firstHeaderHeight + only.height + footerHeight, 1)
-        }
-        var regions = RegionPainter(data: data, measurer: CachingMeasurer(measurer), width: bodyWidth)
-        var frames: [PageFrame] = []
-        frames.reserveCapacity(bodies.count)
-        for (index, bodyBox) in bodies.enumerated() {
-            var items: [FrameItem] = []
-            let number = index + 1
-            let header = index == 0 ? (template.firstPageHeader ?? template.pageHeader) : template.pageHeader
-            if let header {
-                regions.paint(header, at: Point(x: margins.left.points, y: margins.top.points), page: number, of: bodies.count, into: &items)
-            }
-            let bodyTop = margins.top.points + (index == 0 ? firstHeaderHeight : headerHeight)
-            bodyBox.emit(at: Point(x: margins.left.points, y: bodyTop), into: &items)
-            if let footer = template.pageFooter {
-                let top = size.height - margins.bottom.points - footerHeight
-                regions.paint(footer, at: Point(x: margins.left.points, y: top), page: number, of: bodies.count, into: &items)
-            }
-            frames.append(PageFrame(number: number, size: size, items: items))
-        }
-        sink.append(contentsOf: regions.builder.diagnostics)
-        sink.append(contentsOf: regions.diagnostics)
-        return LayoutResult(pages: frames, diagnostics: sink.diagnostics)
+        return bodies
     }
 }
 

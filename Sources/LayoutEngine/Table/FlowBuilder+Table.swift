@@ -43,7 +43,7 @@ extension FlowBuilder {
             for index in column..<end { cellWidth += widths[index] }
             var decoration =
                 self.decoration(cell.box, source: cell.location, scope: scope)
-                ?? Decoration(top: 0, right: 0, bottom: 0, left: 0, background: nil, borders: [:], source: cell.location)
+                ?? Decoration(top: 0, right: 0, bottom: 0, left: 0, background: nil, borders: .none, source: cell.location)
             if decoration.background == nil, let background { decoration.background = background }
             let inner = cellWidth - decoration.horizontal
             let content = StackBox(

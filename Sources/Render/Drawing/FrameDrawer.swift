@@ -8,6 +8,9 @@ struct FrameDrawer {
     let session: RenderSession
     /// `cairo_t*`, borrowed.
     let cairo: OpaquePointer
+    /// QR codes as one image with sharp module edges (PDF) rather than as rectangles (PNG previews, where
+    /// the rectangles give the anti-aliased edges the golden images hold).
+    var qrAsImage = false
 
     /// Draws a page in layers: backgrounds, then lines, then text, images and QR codes. Boxes on a frame
     /// never overlap, so this is the picture the frame's order describes, with each layer's fills and strokes
@@ -93,12 +96,38 @@ struct FrameDrawer {
             let dashes = [max(1, key.width * 3), max(1, key.width * 2)]
             cairo_set_dash(cairo, dashes, 2, 0)
         }
-        for line in lines {
-            cairo_move_to(cairo, line.from.x, line.from.y)
-            cairo_line_to(cairo, line.to.x, line.to.y)
+        // Segments that continue each other in a straight line (the bottom borders of a row's cells) are
+        // drawn as one: the same ink, far fewer numbers for cairo to print. Dashed ones keep their own
+        // dash phase.
+        var pending: (from: Point, to: Point)?
+        func flush() {
+            guard let segment = pending else { return }
+            cairo_move_to(cairo, segment.from.x, segment.from.y)
+            cairo_line_to(cairo, segment.to.x, segment.to.y)
         }
+        for line in lines {
+            if !key.dashed, let segment = pending, Self.continues(segment, with: line) {
+                pending = (segment.from, line.to)
+                continue
+            }
+            flush()
+            pending = (line.from, line.to)
+        }
+        flush()
         cairo_stroke(cairo)
         if key.dashed { cairo_set_dash(cairo, nil, 0, 0) }
+    }
+
+    /// Whether `line` starts where `segment` ends and goes on in the same direction, both horizontal or both
+    /// vertical.
+    private static func continues(_ segment: (from: Point, to: Point), with line: FrameLine) -> Bool {
+        let epsilon = 1e-9
+        guard abs(line.from.x - segment.to.x) < epsilon, abs(line.from.y - segment.to.y) < epsilon else { return false }
+        let horizontal = segment.from.y == segment.to.y && line.from.y == line.to.y
+            && segment.to.x > segment.from.x && line.to.x > line.from.x
+        let vertical = segment.from.x == segment.to.x && line.from.x == line.to.x
+            && segment.to.y > segment.from.y && line.to.y > line.from.y
+        return horizontal || vertical
     }
 
     private func draw(_ image: FrameImage) throws(RenderError) {
@@ -126,13 +155,21 @@ struct FrameDrawer {
     /// The QR code as vector rectangles (one per horizontal run of dark modules, inside a 4-module quiet
     /// zone), recorded once per payload and painted scaled into the frame's square.
     private func draw(_ qr: FrameQR) throws(RenderError) {
-        let code = try session.qrCode(qr.payload)
+        let code = try qrAsImage ? session.qrImage(qr.payload) : session.qrCode(qr.payload)
         let module = qr.rect.width / Double(code.matrix.width + 8)
         cairo_save(cairo)
         cairo_translate(cairo, qr.rect.x, qr.rect.y)
         cairo_scale(cairo, module, module)
-        cairo_set_source_surface(cairo, code.surface, 0, 0)
-        cairo_paint(cairo)
+        if qrAsImage {
+            cairo_set_source_rgb(cairo, 0, 0, 0)
+            let mask = cairo_pattern_create_for_surface(code.surface)
+            cairo_pattern_set_filter(mask, CAIRO_FILTER_NEAREST)
+            cairo_mask(cairo, mask)
+            cairo_pattern_destroy(mask)
+        } else {
+            cairo_set_source_surface(cairo, code.surface, 0, 0)
+            cairo_paint(cairo)
+        }
         cairo_restore(cairo)
     }
 }

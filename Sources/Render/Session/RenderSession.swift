@@ -21,12 +21,17 @@ final class RenderSession {
     let layout: OpaquePointer
     /// `PangoLayout*`s of the paragraphs measured during the current render; token `n` is index `n - 1`.
     private var measuredLayouts: [OpaquePointer] = []
+    /// The measurements of this render by paragraph and wrapping width: a paragraph met again (the same
+    /// description, quantity or tax rate on many rows) is neither shaped nor kept twice, and every fragment
+    /// of it is drawn from the one layout.
+    private var measurements: [MeasurementKey: TextMeasurement] = [:]
     /// How many measured layouts a render keeps (about 1 kB each); beyond, text is shaped again to draw.
     static let layoutCacheLimit = 40_000
     private var fontDescriptions: [FontSpec: OpaquePointer] = [:]
     private var lastFont: (spec: FontSpec, description: OpaquePointer)?
     private var images: [String: OpaquePointer] = [:]
     private var qrCodes: [String: (matrix: QRMatrix, surface: OpaquePointer)] = [:]
+    private var qrImages: [String: (matrix: QRMatrix, surface: OpaquePointer)] = [:]
     let layoutsDirectory: String
     /// Paragraph texts that had glyphs the fonts lack, since the last ``takeMissingGlyphs()``.
     private(set) var missingGlyphs: [String: Int] = [:]
@@ -57,6 +62,7 @@ final class RenderSession {
         for description in fontDescriptions.values { pango_font_description_free(description) }
         for image in images.values { cairo_surface_destroy(image) }
         for code in qrCodes.values { cairo_surface_destroy(code.surface) }
+        for code in qrImages.values { cairo_surface_destroy(code.surface) }
     }
 
     // MARK: Fonts
@@ -83,6 +89,7 @@ final class RenderSession {
     func endRender() {
         for measured in measuredLayouts { g_object_unref(UnsafeMutableRawPointer(measured)) }
         measuredLayouts.removeAll(keepingCapacity: true)
+        measurements.removeAll(keepingCapacity: true)
         _ = takeMissingGlyphs()
     }
 
@@ -98,7 +105,7 @@ final class RenderSession {
     /// paragraph is drawn with exactly the line breaks it was measured with.
     func configure(_ paragraph: Paragraph, width: Double, in layout: OpaquePointer) {
         pango_layout_set_font_description(layout, fontDescription(paragraph.font))
-        pango_layout_set_width(layout, Int32(max(1, (width * Double(PANGO_SCALE)).rounded(.down))))
+        pango_layout_set_width(layout, Self.pangoWidth(width))
         let alignment: PangoAlignment =
             switch paragraph.align {
             case .left: PANGO_ALIGN_LEFT
@@ -129,6 +136,8 @@ final class RenderSession {
         }
         pango_layout_set_text(layout, paragraph.text, -1)
     }
+
+    static func pangoWidth(_ width: Double) -> Int32 { Int32(max(1, (width * Double(PANGO_SCALE)).rounded(.down))) }
 
     private static func channel(_ value: Double) -> guint16 { guint16(max(0, min(65535, (value * 65535).rounded()))) }
 
@@ -186,10 +195,61 @@ final class RenderSession {
         qrCodes[payload] = (matrix, surface)
         return (matrix, surface)
     }
+
+    /// The QR code of `payload` as a 1-bit mask, one pixel per module, quiet zone included, set for the dark
+    /// modules. For PDFs, black through this mask with the nearest filter (a stencil mask): a few hundred bytes of image instead
+    /// of thousands of rectangles, which cairo would print number by number and compress in every document.
+    func qrImage(_ payload: String) throws(RenderError) -> (matrix: QRMatrix, surface: OpaquePointer) {
+        if let cached = qrImages[payload] { return cached }
+        let matrix = try qrCode(payload).matrix
+        let side = Int32(matrix.width + 8)
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_A1, side, side)!
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface) else {
+            let message = String(cString: cairo_status_to_string(cairo_surface_status(surface)))
+            cairo_surface_destroy(surface)
+            throw RenderError(code: .cairo, message: "cannot draw the QR code: \(message)")
+        }
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        for row in 0..<Int(side) {
+            // A1 pixels: 32-bit words in native byte order, the leftmost pixel in the least significant bit
+            // on little-endian machines.
+            let words = UnsafeMutableRawPointer(data + row * stride)
+            for column in 0..<Int(side) {
+                let (r, c) = (row - 4, column - 4)
+                guard r >= 0, c >= 0, r < matrix.width, c < matrix.width, matrix.modules[r * matrix.width + c] else { continue }
+                let offset = (column / 32) * 4
+                var word = words.load(fromByteOffset: offset, as: UInt32.self)
+                word |= 1 << UInt32(column % 32)
+                words.storeBytes(of: word, toByteOffset: offset, as: UInt32.self)
+            }
+        }
+        cairo_surface_mark_dirty(surface)
+        if qrImages.count >= 16 {
+            for code in qrImages.values { cairo_surface_destroy(code.surface) }
+            qrImages.removeAll()
+        }
+        qrImages[payload] = (matrix, surface)
+        return (matrix, surface)
+    }
+}
+
+/// A paragraph and the width, in Pango units, that ``RenderSession/configure(_:width:in:)`` sets for it.
+struct MeasurementKey: Hashable {
+    var paragraph: Paragraph
+    var width: Int32
 }
 
 extension RenderSession: TextMeasurer {
     func measure(_ paragraph: Paragraph, width: Double) -> TextMeasurement {
+        let key = MeasurementKey(paragraph: paragraph, width: Self.pangoWidth(width))
+        if let known = measurements[key] { return known }
+        let measurement = shape(paragraph, width: width)
+        if measurement.reuseToken > 0 { measurements[key] = measurement }
+        return measurement
+    }
+
+    private func shape(_ paragraph: Paragraph, width: Double) -> TextMeasurement {
         var layout = self.layout
         var token = 0
         if measuredLayouts.count < Self.layoutCacheLimit {
