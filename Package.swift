@@ -18,6 +18,7 @@ let cTargets: [Target] = [
     .systemLibrary(name: "CXMLSec", pkgConfig: "xmlsec1-openssl", providers: [.apt(["libxmlsec1-dev"])]),
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
     .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+    .systemLibrary(name: "CRSVG", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
 ]
 
 // MARK: Swift modules, lowest layer first
@@ -41,8 +42,9 @@ let swiftTargets: [Target] = [
     .target(name: "LayoutTemplate", dependencies: ["XMLTree", "DisplayModel"]),
     // Template + display data + text measurer → backend-neutral page frames. Pure.
     .target(name: "LayoutEngine", dependencies: ["LayoutTemplate", "DisplayModel"]),
-    // Page frames → PDF / PNG through Cairo + Pango; fonts from Fonts/ only; QR.
-    .target(name: "Render", dependencies: ["LayoutEngine", "DocumentModel", "CCairo", "CPangoCairo", "CQREncode"]),
+    // Page frames → PDF / PNG through Cairo + Pango; fonts from Fonts/ only; QR; SVG images through librsvg.
+    .target(
+        name: "Render", dependencies: ["LayoutEngine", "DocumentModel", "CCairo", "CPangoCairo", "CQREncode", "CRSVG"]),
     // CUPS client.
     .target(name: "Printing", dependencies: ["CCUPS"]),
     // SQLite store: documents, events, numbering, print jobs.

@@ -175,7 +175,9 @@ extension FolioConfiguration {
             if let logo = branding.logoPath {
                 let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
                 if let data = FileManager.default.contents(atPath: logo) {
-                    if !data.starts(with: signature) { problems.append("\(path).branding.logo: \(logo) is not a PNG image") }
+                    if !data.starts(with: signature) && !Self.looksLikeSVG(data) {
+                        problems.append("\(path).branding.logo: \(logo) is neither a PNG nor an SVG image")
+                    }
                 } else {
                     problems.append("\(path).branding.logo: \(logo) does not exist")
                 }
@@ -279,6 +281,16 @@ extension FolioConfiguration {
         return DIANSettings(
             endpoint: url, timeout: TimeInterval(timeout), contingencyAfter: contingency.map { TimeInterval($0 * 60) },
             testSetID: dian.test_set_id)
+    }
+
+    /// Whether a logo file is an SVG document (what the renderer draws as vectors): after a byte order mark and
+    /// white space it starts with `<svg`, or with `<?xml` and has an `<svg` element further on.
+    static func looksLikeSVG(_ data: Data) -> Bool {
+        var bytes = data.prefix(64 * 1024)[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        bytes = bytes.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+        if bytes.starts(with: Array("<svg".utf8)) { return true }
+        return bytes.starts(with: Array("<?xml".utf8)) && bytes.firstRange(of: Array("<svg".utf8)) != nil
     }
 
     static func resolve(_ path: String, base: String) -> String {

@@ -131,9 +131,8 @@ struct FrameDrawer {
     }
 
     private func draw(_ image: FrameImage) throws(RenderError) {
-        let surface = try session.image(image.path)
-        let width = Double(cairo_image_surface_get_width(surface))
-        let height = Double(cairo_image_surface_get_height(surface))
+        let loaded = try session.image(image.path)
+        let (surface, width, height) = (loaded.surface, loaded.width, loaded.height)
         guard width > 0, height > 0 else { return }
         let scale = min(image.rect.width / width, image.rect.height / height)
         let drawnWidth = width * scale

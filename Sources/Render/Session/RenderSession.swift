@@ -1,5 +1,6 @@
 import CCairo
 import CPangoCairo
+import CRSVG
 import Foundation
 import LayoutEngine
 import LayoutTemplate
@@ -29,7 +30,7 @@ final class RenderSession {
     static let layoutCacheLimit = 40_000
     private var fontDescriptions: [FontSpec: OpaquePointer] = [:]
     private var lastFont: (spec: FontSpec, description: OpaquePointer)?
-    private var images: [String: OpaquePointer] = [:]
+    private var images: [String: LoadedImage] = [:]
     private var qrCodes: [String: (matrix: QRMatrix, surface: OpaquePointer)] = [:]
     private var qrImages: [String: (matrix: QRMatrix, surface: OpaquePointer)] = [:]
     let layoutsDirectory: String
@@ -60,7 +61,7 @@ final class RenderSession {
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
         for description in fontDescriptions.values { pango_font_description_free(description) }
-        for image in images.values { cairo_surface_destroy(image) }
+        for image in images.values { cairo_surface_destroy(image.surface) }
         for code in qrCodes.values { cairo_surface_destroy(code.surface) }
         for code in qrImages.values { cairo_surface_destroy(code.surface) }
     }
@@ -152,20 +153,88 @@ final class RenderSession {
 
     // MARK: Images and QR codes
 
-    /// The decoded PNG at `path` (relative to the layouts directory unless absolute).
-    func image(_ path: String) throws(RenderError) -> OpaquePointer {
+    /// The image at `path` (relative to the layouts directory unless absolute): a PNG decoded into an image
+    /// surface, or an SVG (recognised by its content) drawn by librsvg into a recording surface of its
+    /// intrinsic size, so a PDF holds it as vectors.
+    func image(_ path: String) throws(RenderError) -> LoadedImage {
         if let cached = images[path] { return cached }
         let full = path.hasPrefix("/") ? path : layoutsDirectory + "/" + path
-        guard FileManager.default.isReadableFile(atPath: full), let surface = cairo_image_surface_create_from_png(full) else {
-            throw RenderError(code: .missingAsset, message: "cannot read image \(full)")
+        let loaded: LoadedImage
+        if let data = FileManager.default.contents(atPath: full), Self.isSVG(data) {
+            loaded = try Self.svgImage(data, path: full)
+        } else {
+            guard FileManager.default.isReadableFile(atPath: full), let surface = cairo_image_surface_create_from_png(full) else {
+                throw RenderError(code: .missingAsset, message: "cannot read image \(full)")
+            }
+            guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+                let message = String(cString: cairo_status_to_string(cairo_surface_status(surface)))
+                cairo_surface_destroy(surface)
+                throw RenderError(code: .missingAsset, message: "cannot decode image \(full) as PNG: \(message)")
+            }
+            loaded = LoadedImage(
+                surface: surface, width: Double(cairo_image_surface_get_width(surface)),
+                height: Double(cairo_image_surface_get_height(surface)))
         }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            let message = String(cString: cairo_status_to_string(cairo_surface_status(surface)))
+        images[path] = loaded
+        return loaded
+    }
+
+    /// Whether `data` is an SVG document: it starts (after a byte order mark and white space) with `<svg`, or
+    /// with `<?xml` and has an `<svg` element further on.
+    static func isSVG(_ data: Data) -> Bool {
+        var bytes = data.prefix(64 * 1024)[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        bytes = bytes.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+        if bytes.starts(with: Array("<svg".utf8)) { return true }
+        guard bytes.starts(with: Array("<?xml".utf8)) else { return false }
+        return bytes.firstRange(of: Array("<svg".utf8)) != nil
+    }
+
+    /// Parses `data` with librsvg and records the drawing of the whole document at its intrinsic size (in
+    /// CSS pixels; only the aspect ratio matters, the drawer scales it into the template's box).
+    private static func svgImage(_ data: Data, path: String) throws(RenderError) -> LoadedImage {
+        var error: UnsafeMutablePointer<GError>?
+        let handle = data.withUnsafeBytes { bytes in
+            rsvg_handle_new_from_data(bytes.baseAddress?.assumingMemoryBound(to: guint8.self), gsize(bytes.count), &error)
+        }
+        guard let handle else {
+            throw RenderError(code: .missingAsset, message: "cannot decode image \(path) as SVG: \(takeMessage(&error))")
+        }
+        defer { g_object_unref(UnsafeMutableRawPointer(handle)) }
+        rsvg_handle_set_dpi(handle, 96)
+        var width = 0.0
+        var height = 0.0
+        if rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) == 0 || !(width > 0 && height > 0) {
+            // No absolute width and height: the viewBox gives the proportions.
+            var hasViewBox: gboolean = 0
+            var viewBox = RsvgRectangle()
+            rsvg_handle_get_intrinsic_dimensions(handle, nil, nil, nil, nil, &hasViewBox, &viewBox)
+            guard hasViewBox != 0, viewBox.width > 0, viewBox.height > 0 else {
+                throw RenderError(
+                    code: .missingAsset,
+                    message: "cannot decode image \(path) as SVG: it has neither a width and height nor a viewBox")
+            }
+            (width, height) = (viewBox.width, viewBox.height)
+        }
+        var extents = cairo_rectangle_t(x: 0, y: 0, width: width, height: height)
+        let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents)!
+        let cairo = cairo_create(surface)!
+        var viewport = RsvgRectangle(x: 0, y: 0, width: width, height: height)
+        let drawn = rsvg_handle_render_document(handle, cairo, &viewport, &error)
+        let status = cairo_status(cairo)
+        cairo_destroy(cairo)
+        guard drawn != 0, status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)
-            throw RenderError(code: .missingAsset, message: "cannot decode image \(full) as PNG: \(message)")
+            let reason = drawn == 0 ? takeMessage(&error) : String(cString: cairo_status_to_string(status))
+            throw RenderError(code: .missingAsset, message: "cannot draw image \(path) as SVG: \(reason)")
         }
-        images[path] = surface
-        return surface
+        return LoadedImage(surface: surface, width: width, height: height)
+    }
+
+    private static func takeMessage(_ error: inout UnsafeMutablePointer<GError>?) -> String {
+        guard let pointer = error else { return "unknown error" }
+        defer { g_error_free(pointer); error = nil }
+        return pointer.pointee.message.map { String(cString: $0) } ?? "unknown error"
     }
 
     /// The QR code of `payload` drawn once into a recording surface, one unit per module, quiet zone
@@ -286,4 +355,12 @@ extension RenderSession: TextMeasurer {
         } while pango_layout_iter_next_line(iterator) != 0
         return TextMeasurement(lines: lines, reuseToken: token)
     }
+}
+
+/// A decoded image: a cairo image surface (PNG) or recording surface (SVG) and its natural size.
+struct LoadedImage {
+    /// `cairo_surface_t*`, owned by the session.
+    let surface: OpaquePointer
+    let width: Double
+    let height: Double
 }
