@@ -204,6 +204,20 @@ struct ServiceAPITests {
         json["companies"] = companies
         try JSONSerialization.data(withJSONObject: json).write(to: config)
         #expect(throws: ConfigurationError.self) { try FolioConfiguration.load(path: config.path) }
+        // An SVG logo is accepted, and documents are drawn with it.
+        let svg = TestWorld.root.appendingPathComponent("Layouts/assets/logo.svg").path
+        branding["logo"] = svg
+        companies[0]["branding"] = branding
+        json["companies"] = companies
+        try JSONSerialization.data(withJSONObject: json).write(to: config)
+        let withSVG = try FolioConfiguration.load(path: config.path)
+        #expect(withSVG.companies.first?.branding.logoPath == svg)
+        let svgService = try FolioService(
+            configuration: withSVG, resources: TestWorld.resources, printQueue: RecordingPrintQueue(),
+            world: FolioWorld(now: { Date(timeIntervalSince1970: 1_796_313_600) }))
+        let drawn = await svgService.router().handle(
+            HTTPRequest(method: "POST", path: "/v1/documents", body: try TestWorld.example("01-three-lines.json")))
+        #expect(drawn.status == 201, "\(String(decoding: drawn.body, as: UTF8.self))")
     }
 
     @Test func manyLongNotesFlowAcrossPages() async throws {
