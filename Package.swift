@@ -105,7 +105,9 @@ let testTargets: [Target] = [
     .testTarget(name: "DIANValidationTests", dependencies: ["DIANValidation", "DIANRules", "DocumentModel", "Issuance", "UBL", "Intake"]),
     .testTarget(
         name: "IntegrationTests",
-        dependencies: ["FolioApp", "FolioTesting", "Printing", "Store", "DocumentModel", "DIANSimulator", "DIANClient"]),
+        dependencies: [
+            "FolioApp", "FolioTesting", "Printing", "Store", "DocumentModel", "DIANSimulator", "DIANClient", "UBL",
+        ]),
 ]
 
 // One settings loop for every Swift target (after apple/swift-log's Package.swift).

@@ -72,7 +72,17 @@ public final class DocumentPreview {
         }
         switch try UBLReader.readAny(bytes, sourceName: source) {
         case .document(let document):
-            return display((document, company(identifiedBy: [document.supplier.identification.number])))
+            if let issuer = company(identifiedBy: [document.supplier.identification.number]) {
+                return display((document, issuer))
+            }
+            // Not issued by a configured company but addressed to one: a supplier's invoice Folio received.
+            if let receiver = company(identifiedBy: [document.customer.identification.number]) {
+                var shown = display((document, nil))
+                shown.layout = Self.supplierLayout
+                shown.data = DocumentDisplay.make(document, branding: receiver.displayBranding)
+                return shown
+            }
+            return display((document, nil))
         case .applicationResponse(let response):
             // The company the response concerns: its author (an event Folio's company sent), else the
             // party it is addressed to (an event on the company's invoice, DIAN's verdict).
@@ -86,10 +96,13 @@ public final class DocumentPreview {
     }
 
     /// - Parameter draft: the document was built here from ERP JSON and never issued: it carries the draft mark.
+    /// The view of an invoice a configured company received from its supplier.
+    static let supplierLayout = "supplier-invoice"
+
     private func display(_ input: (ElectronicDocument, FolioConfiguration.Company?), draft: Bool = false) -> Display {
         let (document, company) = input
         return Display(
-            layout: DocumentDisplay.layoutName(for: document.kind),
+            layout: company?.layout(for: document.kind) ?? DocumentDisplay.layoutName(for: document.kind),
             data: DocumentDisplay.make(document, branding: company?.displayBranding ?? Branding(), draft: draft),
             number: document.number, uniqueCode: document.uniqueCode)
     }

@@ -62,6 +62,14 @@ public final class FolioService: Sendable {
         self.world = world
         store = try DocumentStore(directory: dataDirectory ?? configuration.server.dataDirectory)
         renderer = try DocumentRenderer(layoutsDirectory: resources.layouts, fontsDirectory: resources.fonts)
+        let loaded = renderer.templates, folder = resources.layouts
+        let unknown = configuration.companies.enumerated().flatMap { index, company in
+            company.layouts.sorted(by: { $0.key < $1.key }).compactMap { type, layout -> String? in
+                loaded[layout] == nil
+                    ? "companies[\(index + 1)].layouts.\(type): \"\(layout)\" is not a layout in \(folder)" : nil
+            }
+        }
+        guard unknown.isEmpty else { throw ConfigurationError(file: configuration.source, problems: unknown) }
         validator = try UBLValidator(schemasDirectory: resources.schemas)
         rules = DocumentValidator(codeLists: try CodeLists(directory: resources.codeLists))
         self.printQueue = printQueue ?? CUPSPrintQueue(server: configuration.cupsServer)
@@ -181,7 +189,7 @@ public final class FolioService: Sendable {
     ) throws -> RenderedPDF {
         let data = DocumentDisplay.make(document, branding: branding(for: company), copy: copy)
         return try renderer.renderPDF(
-            layout: layout ?? DocumentDisplay.layoutName(for: document.kind), data: data,
+            layout: layout ?? company?.layout(for: document.kind) ?? DocumentDisplay.layoutName(for: document.kind), data: data,
             title: "\(DocumentDisplay.title(of: document.kind)) \(document.number)",
             creationDate: world.now())
     }

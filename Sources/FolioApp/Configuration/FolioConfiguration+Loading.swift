@@ -68,6 +68,7 @@ extension FolioConfiguration {
             var test_set_id: String?
         }
         struct Company: Decodable {
+            var layouts: [String: String]?
             var signing: Signing?
             var id: String
             var environment: String
@@ -193,10 +194,19 @@ extension FolioConfiguration {
                 problems.append("\(path).printing.copies: \(copies) must be from 1 to 99")
             }
             let signing = company.signing.flatMap { signingSettings($0, path: "\(path).signing", base: base, problems: &problems) }
-            companies.append(
-                Company(
-                    profile: profile, branding: branding, defaultPrinter: company.printing?.default_printer,
-                    copies: company.printing?.copies ?? 1, signing: signing))
+            var layouts: [String: String] = [:]
+            for (type, layout) in (company.layouts ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guard DocumentKind(rawValue: type) != nil else {
+                    problems.append("\(path).layouts.\(type): is not a document type (invoice, credit-note, debit-note)")
+                    continue
+                }
+                layouts[type] = layout.hasSuffix(".xml") ? String(layout.dropLast(4)) : layout
+            }
+            var entry = Company(
+                profile: profile, branding: branding, defaultPrinter: company.printing?.default_printer,
+                copies: company.printing?.copies ?? 1, signing: signing)
+            entry.layouts = layouts
+            companies.append(entry)
         }
         if file.companies.isEmpty { problems.append("companies: at least one company is needed") }
         let rules = (file.printing?.rules ?? []).map {

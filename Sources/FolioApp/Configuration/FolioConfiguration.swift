@@ -1,4 +1,5 @@
 public import Foundation
+import DisplayModel
 import DocumentModel
 public import Issuance
 
@@ -18,6 +19,14 @@ public struct FolioConfiguration: Sendable {
         public var copies: Int
         /// The company's signing certificate; required to issue.
         public var signing: SigningSettings?
+        /// The company's own layouts by document type (`invoice`, `credit-note`, `debit-note`), e.g. a
+        /// variant that `extends` the shipped one; absent types use the shipped layout of their kind.
+        public var layouts: [String: String] = [:]
+
+        /// The layout this company's documents of `kind` are drawn with.
+        func layout(for kind: DocumentKind) -> String {
+            layouts[kind.rawValue] ?? DocumentDisplay.layoutName(for: kind)
+        }
     }
 
     /// Where a company's signing key and certificate chain are.
