@@ -77,12 +77,7 @@ public struct XAdESSimulatorSecurity: SimulatorSecurity {
     ///   - signing: the certificate the simulator signs its answers with.
     ///   - trustedRootsPEM: roots a document's signing certificate must chain to; empty: any well-formed chain.
     public init(signing: FolioConfiguration.SigningSettings, trustedRootsPEM: [String] = []) throws {
-        let identity: SigningIdentity
-        switch signing {
-        case .pkcs12(let path, let password): identity = try SigningIdentity(pkcs12: path, password: password)
-        case .pem(let key, let chain): identity = try SigningIdentity(privateKeyPEM: key, certificateChainPEM: chain)
-        }
-        signer = XAdESSigner(identity: identity, role: .thirdParty)
+        signer = XAdESSigner(identity: try SigningIdentity(signing), role: .thirdParty)
         self.trustedRootsPEM = trustedRootsPEM
     }
 

@@ -28,18 +28,29 @@ extension FolioService {
         _ documents: [(name: String, bytes: [UInt8])], testSetID: String, endpoint: String, timeout: TimeInterval,
         patience: TimeInterval = 120
     ) throws -> [TestSetResult] {
-        var sent: [(number: String, kind: String, zipKey: String?, messages: [String])] = []
+        // One client per company: its certificate signs the WS-Security header of every call.
+        var clients: [String: DIANClient] = [:]
+        func client(for company: String) throws -> DIANClient {
+            if let client = clients[company] { return client }
+            guard let signer = issuance.signers[company] as? XAdESSigner else {
+                throw IssuanceStepError(message: "company \(company) has no signing certificate configured")
+            }
+            let client = DIANClient(
+                endpoint: DIANEndpoint(url: endpoint), security: SignedEnvelopes(security: WSSecurity(identity: signer.identity)),
+                timeout: .seconds(timeout), now: world.now)
+            clients[company] = client
+            return client
+        }
+        var sent: [(number: String, company: String, kind: String, zipKey: String?, messages: [String])] = []
         for (name, bytes) in documents {
             let stored: StoredDocument
             switch try submit(bytes, source: name, requestedBy: "habilitacion") {
             case .created(let document), .existing(let document): stored = document
             }
-            guard let xml = try store.file(.xml, number: stored.number),
-                let signer = issuance.signers[stored.company] as? XAdESSigner
-            else { throw IssuanceStepError(message: "\(stored.number) is not signed; configure the company's certificate") }
-            let client = DIANClient(
-                endpoint: DIANEndpoint(url: endpoint), security: SignedEnvelopes(security: WSSecurity(identity: signer.identity)),
-                timeout: .seconds(timeout), now: world.now)
+            guard let xml = try store.file(.xml, number: stored.number) else {
+                throw IssuanceStepError(message: "the XML of \(stored.number) is missing")
+            }
+            let client = try client(for: stored.company)
             let document = try UBLReader.read(xml, sourceName: "\(stored.number).xml")
             let names = try DIANServiceGateway(client: client, issuerNIT: document.supplier.identification.number, now: world.now)
                 .fileName(for: document)
@@ -49,30 +60,26 @@ extension FolioService {
             try store.addEvent(
                 number: stored.number, kind: "test-set",
                 detail: "sent to DIAN's test set \(testSetID): ZipKey \(upload.zipKey ?? "none")", at: world.now())
-            sent.append((stored.number, stored.kind.rawValue, upload.zipKey, upload.messages.map(\.text)))
+            sent.append((stored.number, stored.company, stored.kind.rawValue, upload.zipKey, upload.messages.map(\.text)))
         }
-        let company = configuration.companies.first
-        let signer = company.flatMap { issuance.signers[$0.profile.companyID] as? XAdESSigner }
-        guard let signer else { return [] }
-        let client = DIANClient(
-            endpoint: DIANEndpoint(url: endpoint), security: SignedEnvelopes(security: WSSecurity(identity: signer.identity)),
-            timeout: .seconds(timeout), now: world.now)
         let deadline = Date().addingTimeInterval(patience)
         return try sent.map { item in
-            guard let zipKey = item.zipKey else {
-                return TestSetResult(
-                    number: item.number, kind: item.kind, zipKey: nil, statusCode: "", isValid: false, messages: item.messages)
-            }
+            var result = TestSetResult(
+                number: item.number, kind: item.kind, zipKey: item.zipKey, statusCode: "", isValid: false, messages: item.messages)
+            guard let zipKey = item.zipKey else { return result }
+            let client = try client(for: item.company)
             while true {
-                let answers = try client.getStatusZip(trackId: zipKey)
-                if let answer = answers.first, !answer.isBatchInProgress || Date() > deadline {
+                if let answer = try client.getStatusZip(trackId: zipKey).first, !answer.isBatchInProgress || Date() > deadline {
                     try store.addEvent(
                         number: item.number, kind: "test-set",
                         detail: "GetStatusZip \(zipKey): StatusCode \(answer.statusCode) \(answer.statusDescription)", at: world.now())
-                    return TestSetResult(
-                        number: item.number, kind: item.kind, zipKey: zipKey, statusCode: answer.statusCode,
-                        isValid: answer.isValid, messages: answer.messages.map(\.text))
+                    result.statusCode = answer.statusCode
+                    result.isValid = answer.isValid
+                    result.messages = answer.messages.map(\.text)
+                    return result
                 }
+                // No verdict yet (or no answer at all): wait, but never past the deadline.
+                if Date() > deadline { return result }
                 Thread.sleep(forTimeInterval: 1)
             }
         }

@@ -16,11 +16,7 @@ extension IssuanceWiring {
         for (index, company) in configuration.companies.enumerated() {
             guard let signing = company.signing else { continue }
             do {
-                let identity: SigningIdentity
-                switch signing {
-                case .pkcs12(let path, let password): identity = try SigningIdentity(pkcs12: path, password: password)
-                case .pem(let key, let chain): identity = try SigningIdentity(privateKeyPEM: key, certificateChainPEM: chain)
-                }
+                let identity = try SigningIdentity(signing)
                 if identity.notAfter < world.now() {
                     problems.append("companies[\(index + 1)].signing: the certificate \(identity.subject) expired on \(identity.notAfter)")
                 }
@@ -44,5 +40,15 @@ extension IssuanceWiring {
         }
         guard problems.isEmpty else { throw ConfigurationError(file: configuration.source, problems: problems) }
         self.init(signers: signers, gateways: gateways, contingencyAfter: configuration.dian?.contingencyAfter)
+    }
+}
+
+extension SigningIdentity {
+    /// The identity a company's `signing` settings name (PKCS#12 with its password, or PEM files).
+    init(_ settings: FolioConfiguration.SigningSettings) throws {
+        switch settings {
+        case .pkcs12(let path, let password): try self.init(pkcs12: path, password: password)
+        case .pem(let key, let chain): try self.init(privateKeyPEM: key, certificateChainPEM: chain)
+        }
     }
 }
