@@ -69,14 +69,24 @@ let swiftTargets: [Target] = [
         dependencies: [
             "DocumentModel", "DIANRules", "UBL", "DisplayModel", "LayoutTemplate", "LayoutEngine", "Render",
             "Printing", "Store", "HTTPServer", "Intake", "Issuance", "XMLTree", "Signing",
-            "DIANClient", "DIANValidation", "DIANSimulator",
+            "DIANClient", "DIANValidation", "DIANSimulator", "RenderProcess",
         ]
     ),
     .executableTarget(
         name: "folio",
         dependencies: [
             "FolioApp", "Issuance", "DIANValidation", "Printing", "Render", "DisplayModel", "Store", "LayoutTemplate",
-            "DIANSimulator",
+            "DIANSimulator", "RenderProcess",
+        ]),
+    // Render worker processes: the wire format, the worker's loop and the pool that starts workers.
+    .target(name: "RenderProcess", dependencies: ["Render", "DisplayModel", "LayoutTemplate"]),
+    // The render worker: links only what drawing needs (static Swift runtime in release, to keep it small).
+    .executableTarget(
+        name: "folio-render", dependencies: ["RenderProcess"],
+        linkerSettings: [
+            .unsafeFlags(
+                ["-static-stdlib", "-Xlinker", "--gc-sections", "-Xlinker", "--start-group", "-lFoundation", "-lFoundationEssentials", "-lFoundationInternationalization", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization", "-lswiftDispatch", "-lswiftGlibc", "-lswift_StringProcessing", "-lswift_RegexParser", "-lswift_Concurrency", "-Xlinker", "--end-group"],
+                .when(configuration: .release))
         ]),
     // Test support: processes, private cupsd + ippeveprinter, temp dirs, external checkers.
     .target(name: "FolioTesting", dependencies: ["Printing", "DocumentModel"]),
@@ -123,7 +133,10 @@ for target in swiftTargets + testTargets {
 let package = Package(
     name: "Folio",
     platforms: [.macOS(.v14)],
-    products: [.executable(name: "folio", targets: ["folio"])],
+    products: [
+        .executable(name: "folio", targets: ["folio"]),
+        .executable(name: "folio-render", targets: ["folio-render"]),
+    ],
     targets: cTargets + swiftTargets + testTargets,
     swiftLanguageModes: [.v6]
 )

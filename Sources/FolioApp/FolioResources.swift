@@ -11,6 +11,15 @@ public struct FolioResources: Sendable {
 
     public init(root: String) { self.root = root }
 
+    /// The render worker program: `FOLIO_RENDER_WORKER` if set, else `folio-render` beside the running
+    /// executable (both are products of the same build, and are installed together).
+    public static func renderWorker(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path = environment["FOLIO_RENDER_WORKER"], !path.isEmpty { return path }
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().path
+        return URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("folio-render").path
+    }
+
     /// `FOLIO_HOME` if set; otherwise the first folder holding `Layouts/` and `Fonts/`, walking up from the
     /// executable (a `swift build` product sits in `.build/…/debug` inside the checkout), then from the
     /// working directory.

@@ -19,6 +19,13 @@ public struct RenderedPDF: Sendable {
     }
 }
 
+/// Something that draws display data as a PDF with a named layout: ``DocumentRenderer`` in this process,
+/// or a pool of render worker processes.
+public protocol DocumentRendering: Sendable {
+    /// Renders a PDF; see ``DocumentRenderer/renderPDF(layout:data:title:creationDate:)``.
+    func renderPDF(layout: String, data: DisplayValue, title: String, creationDate: Date) throws -> RenderedPDF
+}
+
 /// Renders display data with the layouts of `Layouts/` and the fonts of `Fonts/` to PDF or PNG.
 ///
 /// Templates and fonts are loaded once, in `init`. Rendering is safe from several threads at once: each
@@ -28,7 +35,7 @@ public struct RenderedPDF: Sendable {
 ///
 /// Rendering blocks its thread (cairo and Pango are synchronous C): callers in async code run it on a
 /// dedicated thread pool with bounded concurrency.
-public final class DocumentRenderer: @unchecked Sendable {
+public final class DocumentRenderer: DocumentRendering, @unchecked Sendable {
     /// The checked templates by layout name (`invoice` for `Layouts/invoice.xml`).
     public let templates: [String: Template]
     /// The display schema each layout was checked against (the data it must be given).

@@ -2,6 +2,7 @@ import FolioApp
 import DisplayModel
 import Foundation
 import Render
+import RenderProcess
 
 /// `folio bench render [--inputs DIR] [--iterations N] [--large-iterations N] [--only S|L] [--parallel N] [--batch N] [--layouts DIR] [--fonts DIR] [--out DIR]`
 ///
@@ -35,10 +36,26 @@ func runRenderBenchmark(_ arguments: [String]) throws -> Int32 {
         }
     }
     let date = Date(timeIntervalSince1970: 1_741_966_937)
+    // With --worker, documents are drawn by a render worker process, as `folio serve` draws them; its own
+    // peak memory is reported.
+    let workers = try options.worker.map { path in
+        try RenderWorkerPool(
+            settings: .init(
+                executable: path == "auto" ? FolioResources.renderWorker() : path, layoutsDirectory: options.layouts,
+                fontsDirectory: options.fonts, workers: 1, timeoutSeconds: 600))
+    }
+    var workerPeakKB = 0
     func render(_ data: DisplayValue) throws -> (pdf: RenderedPDF, wall: Double, cpu: Double) {
         let cpuStart = threadCPUTime()
         let start = DispatchTime.now().uptimeNanoseconds
-        let pdf = try renderer.renderPDF(layout: "invoice", data: data, title: "Factura electrónica", creationDate: date)
+        let pdf: RenderedPDF
+        if let workers {
+            let outcome = try workers.render(layout: "invoice", data: data, title: "Factura electrónica", creationDate: date)
+            workerPeakKB = max(workerPeakKB, outcome.workerPeakResidentKB)
+            pdf = outcome.pdf
+        } else {
+            pdf = try renderer.renderPDF(layout: "invoice", data: data, title: "Factura electrónica", creationDate: date)
+        }
         return (pdf, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, threadCPUTime() - cpuStart)
     }
 
@@ -90,6 +107,9 @@ func runRenderBenchmark(_ arguments: [String]) throws -> Int32 {
     getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
     print("templates+fonts loaded: \(format(loadSeconds * 1e3)) ms, peak_rss_mb then \(format(loadedHighWater, digits: 1))")
     print("peak_rss_mb=\(format(Double(usage.ru_maxrss) / 1024, digits: 1)) warnings=\(warnings)")
+    if workers != nil {
+        print("worker_peak_rss_mb=\(format(Double(workerPeakKB) / 1024, digits: 1)) (the render worker process)")
+    }
     return 0
 }
 
@@ -194,9 +214,11 @@ struct BenchmarkOptions {
     /// Threads for the batch throughput run; `nil`: no batch run.
     var parallel: Int?
     var batch = 400
+    /// `--worker auto|PATH`: draw through a render worker process (`folio-render`) instead of in this process.
+    var worker: String?
 
     static let usage =
-        "usage: folio bench render [--inputs DIR] [--iterations N] [--large-iterations N] [--only S|L] [--parallel N] [--batch N] [--layouts DIR] [--fonts DIR] [--out DIR]"
+        "usage: folio bench render [--inputs DIR] [--iterations N] [--large-iterations N] [--only S|L] [--parallel N] [--batch N] [--layouts DIR] [--fonts DIR] [--out DIR] [--worker auto|PATH]"
 
     struct BenchmarkUsageError: Error, CustomStringConvertible { var description: String }
 
@@ -209,6 +231,7 @@ struct BenchmarkOptions {
             case "--layouts": layouts = value
             case "--fonts": fonts = value
             case "--out": out = value
+            case "--worker": worker = value
             case "--only":
                 guard value == "S" || value == "L" else { throw BenchmarkUsageError(description: "--only takes S or L") }
                 only = value

@@ -4,7 +4,7 @@ public import LayoutTemplate
 public struct RenderError: Error, Sendable, CustomStringConvertible {
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Value: String, Sendable, Hashable {
-            case invalidTemplate, unknownLayout, layoutFailed, fontsUnavailable, missingAsset, cairo, qrCode
+            case invalidTemplate, unknownLayout, layoutFailed, fontsUnavailable, missingAsset, cairo, qrCode, workerFailed
         }
 
         private let value: Value
@@ -24,6 +24,14 @@ public struct RenderError: Error, Sendable, CustomStringConvertible {
         public static let cairo = Code(.cairo)
         /// The QR payload could not be encoded.
         public static let qrCode = Code(.qrCode)
+        /// The render worker process could not be started, exited while drawing, or did not answer in time.
+        public static let workerFailed = Code(.workerFailed)
+
+        /// The code whose ``description`` is `name` (`layoutFailed`), as a render worker reports it.
+        public init?(named name: String) {
+            guard let value = Value(rawValue: name) else { return nil }
+            self.value = value
+        }
 
         public var description: String { value.rawValue }
     }

@@ -27,7 +27,7 @@ final class RenderSession {
     /// of it is drawn from the one layout.
     private var measurements: [MeasurementKey: TextMeasurement] = [:]
     /// How many measured layouts a render keeps (about 1 kB each); beyond, text is shaped again to draw.
-    static let layoutCacheLimit = 40_000
+    static let layoutCacheLimit = 500
     private var fontDescriptions: [FontSpec: OpaquePointer] = [:]
     private var lastFont: (spec: FontSpec, description: OpaquePointer)?
     private var images: [String: LoadedImage] = [:]
