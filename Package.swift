@@ -117,6 +117,7 @@ let testTargets: [Target] = [
         name: "IntegrationTests",
         dependencies: [
             "FolioApp", "FolioTesting", "Printing", "Store", "DocumentModel", "DIANSimulator", "DIANClient", "UBL",
+            "DisplayModel", "Render", "RenderProcess",
         ]),
 ]
 

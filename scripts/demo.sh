@@ -12,9 +12,10 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 bash scripts/setup-debian.sh
-echo "== building folio"
-swift build --product folio 2>&1 | grep -E "error|warning: unre|Compiling folio|Build complete" || true
+echo "== building folio and its render worker (folio-render)"
+swift build 2>&1 | grep -E "error|warning: unre|Compiling folio|Build complete" || true
 FOLIO="$ROOT/.build/debug/folio"
+[ -x "$ROOT/.build/debug/folio-render" ] || { echo "demo: the render worker folio-render was not built" >&2; exit 1; }
 [ -x "$FOLIO" ] || { echo "demo: the build failed" >&2; exit 1; }
 
 OUT="$ROOT/demo-output"

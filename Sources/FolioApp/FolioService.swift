@@ -8,6 +8,7 @@ import DocumentModel
 import Intake
 import Issuance
 import Render
+import RenderProcess
 import UBL
 import LayoutTemplate
 import XMLTree
@@ -40,7 +41,10 @@ public final class FolioService: Sendable {
     public let configuration: FolioConfiguration
     public let store: DocumentStore
     public let resources: FolioResources
+    /// The templates as loaded here: checked at start, and used by previews.
     let renderer: DocumentRenderer
+    /// What draws issued documents' PDFs: render worker processes, or `renderer` with `render.workers: 0`.
+    let pdfRenderer: any DocumentRendering
     let validator: UBLValidator
     let rules: DocumentValidator
     let printQueue: any PrintQueue
@@ -70,6 +74,21 @@ public final class FolioService: Sendable {
             }
         }
         guard unknown.isEmpty else { throw ConfigurationError(file: configuration.source, problems: unknown) }
+        let render = configuration.render
+        if render.workers == 0 {
+            pdfRenderer = renderer
+        } else {
+            do {
+                pdfRenderer = try RenderWorkerPool(
+                    settings: .init(
+                        executable: FolioResources.renderWorker(), layoutsDirectory: resources.layouts,
+                        fontsDirectory: resources.fonts, workers: render.workers, timeoutSeconds: Double(render.timeoutSeconds)))
+            } catch let error as RenderError {
+                throw ConfigurationError(
+                    file: configuration.source,
+                    problems: ["render.workers: \(render.workers): \(error.message); or set render.workers to 0 to draw in this process"])
+            }
+        }
         validator = try UBLValidator(schemasDirectory: resources.schemas)
         rules = DocumentValidator(codeLists: try CodeLists(directory: resources.codeLists))
         self.printQueue = printQueue ?? CUPSPrintQueue(server: configuration.cupsServer)
@@ -188,7 +207,7 @@ public final class FolioService: Sendable {
         _ document: ElectronicDocument, company: FolioConfiguration.Company?, copy: Bool, layout: String? = nil
     ) throws -> RenderedPDF {
         let data = DocumentDisplay.make(document, branding: branding(for: company), copy: copy)
-        return try renderer.renderPDF(
+        return try pdfRenderer.renderPDF(
             layout: layout ?? company?.layout(for: document.kind) ?? DocumentDisplay.layoutName(for: document.kind), data: data,
             title: "\(DocumentDisplay.title(of: document.kind)) \(document.number)",
             creationDate: world.now())

@@ -113,6 +113,13 @@ public final class RenderWorkerPool: DocumentRendering, @unchecked Sendable {
             workerPeakResidentKB: reply.peakResidentKB)
     }
 
+    /// The process IDs of the workers waiting for a document.
+    var idleWorkerIDs: [pid_t] {
+        condition.lock()
+        defer { condition.unlock() }
+        return idle.map(\.pid)
+    }
+
     /// An idle worker, a new one when fewer than `workers` are alive, or waits for one to be free.
     private func checkOut() throws -> RenderWorker {
         condition.lock()

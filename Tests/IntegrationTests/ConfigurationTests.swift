@@ -42,4 +42,33 @@ struct ConfigurationTests {
             ])
         }
     }
+
+    @Test func renderWorkersAreConfiguredAndCheckedByKey() throws {
+        let directory = try makeTemporaryDirectory(prefix: "folio-config-render")
+        let config = try TestWorld.writeConfiguration(in: directory)
+        var json = try JSONSerialization.jsonObject(with: Data(contentsOf: config)) as! [String: Any]
+        #expect(try FolioConfiguration.load(path: config.path).render == .init(workers: 2, timeoutSeconds: 120))
+
+        json["render"] = ["workers": 0, "timeout_seconds": 30]
+        try JSONSerialization.data(withJSONObject: json).write(to: config)
+        #expect(try FolioConfiguration.load(path: config.path).render == .init(workers: 0, timeoutSeconds: 30))
+
+        json["render"] = ["workers": 33, "timeout_seconds": 0, "wrokers": 1]
+        try JSONSerialization.data(withJSONObject: json).write(to: config)
+        #expect {
+            try FolioConfiguration.load(path: config.path)
+        } throws: { error in
+            (error as? ConfigurationError)?.problems == ["render.wrokers: is not a configuration key (known here: timeout_seconds, workers)"]
+        }
+        json["render"] = ["workers": 33, "timeout_seconds": 0]
+        try JSONSerialization.data(withJSONObject: json).write(to: config)
+        #expect {
+            try FolioConfiguration.load(path: config.path)
+        } throws: { error in
+            (error as? ConfigurationError)?.problems == [
+                "render.workers: 33 must be from 0 to 32 (0 draws in the server process)",
+                "render.timeout_seconds: 0 must be from 1 to 3600",
+            ]
+        }
+    }
 }

@@ -43,6 +43,20 @@ struct ServeEndToEndTests {
         throw TestSupportError(.notReady, "folio serve did not start: \(errors)")
     }
 
+    /// The command names (`comm`) of the live child processes of `pid`, from `/proc`.
+    static func children(of pid: pid_t) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> String? in
+            guard Int(entry) != nil, let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")")
+            else { return nil }
+            // "PID (comm) STATE PPID …"
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 1, fields[0] != "Z", Int32(fields[1]) == pid else { return nil }
+            return String(stat[stat.index(after: open)..<close])
+        }
+    }
+
     static func request(_ method: String, _ url: URL, body: [UInt8]? = nil) async throws -> (Int, Data) {
         var request = URLRequest(url: url)
         request.httpMethod = method
@@ -70,6 +84,8 @@ struct ServeEndToEndTests {
         #expect(printedText.contains(number))
         #expect(printedText.contains("Peña & Hijos Ñandú Muñoz S.A.S."))
         #expect(!printedText.contains("COPIA"))
+        // The PDF was drawn by a render worker process of the server, not by the server itself.
+        #expect(Self.children(of: running.server.pid).contains("folio-render"))
 
         let (reprintStatus, _) = try await Self.request(
             "POST", running.base.appendingPathComponent("v1/documents/\(number)/reprint"), body: Array(#"{"copies": 1}"#.utf8))

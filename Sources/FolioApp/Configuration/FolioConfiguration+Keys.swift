@@ -4,7 +4,8 @@ extension FolioConfiguration {
     /// The keys each object of the file may have; a misspelt key (`defualt_printer`) is an error rather than
     /// a setting silently ignored.
     static let knownKeys: [String: Set<String>] = [
-        "": ["server", "cups_server", "dian", "printing", "companies"],
+        "": ["server", "cups_server", "dian", "printing", "render", "companies"],
+        "render": ["workers", "timeout_seconds"],
         "dian": ["endpoint", "timeout_seconds", "contingency_after_minutes", "test_set_id"],
         "printing": ["stuck_after_seconds", "move_stuck_jobs", "rules"],
         "printing.rules[]": ["company", "branch", "warehouse", "type", "printers", "copies", "media", "duplex", "layout"],

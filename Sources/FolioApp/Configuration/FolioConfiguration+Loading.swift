@@ -94,10 +94,15 @@ extension FolioConfiguration {
             var duplex: Bool?
             var layout: String?
         }
+        struct Render: Decodable {
+            var workers: Int?
+            var timeout_seconds: Int?
+        }
         var server: Server?
         var cups_server: String?
         var dian: DIAN?
         var printing: PrintService?
+        var render: Render?
         var companies: [Company]
     }
 
@@ -228,10 +233,12 @@ extension FolioConfiguration {
             address: file.server?.address ?? "127.0.0.1", port: file.server?.port ?? 8080,
             dataDirectory: resolve(file.server?.data_directory ?? "data", base: base))
         let dian = file.dian.flatMap { dianSettings($0, problems: &problems) }
+        let render = RenderSettings(workers: file.render?.workers ?? 2, timeoutSeconds: file.render?.timeout_seconds ?? 120)
+        problems += render.problems()
         guard problems.isEmpty else { throw ConfigurationError(file: source, problems: problems) }
         return FolioConfiguration(
             source: source, server: server, cupsServer: file.cups_server, dian: dian, printService: printService,
-            companies: companies)
+            render: render, companies: companies)
     }
 
     /// The signing certificate: a PKCS#12 file with its password (inline or from an environment variable), or PEM files.

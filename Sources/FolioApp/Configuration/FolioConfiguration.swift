@@ -79,7 +79,34 @@ public struct FolioConfiguration: Sendable {
     public var dian: DIANSettings?
     /// The print service's own settings (`printing` at the top of the file).
     public var printService: PrintService = PrintService()
+    /// How documents are drawn (`render` at the top of the file).
+    public var render: RenderSettings = RenderSettings()
     public var companies: [Company]
+
+    /// `render`: PDFs are drawn in worker processes (`folio-render`) so that a crash or a runaway document in
+    /// cairo, Pango or librsvg costs one document instead of the server, and a large document's layout
+    /// memory lives and dies with a small process.
+    public struct RenderSettings: Sendable, Hashable {
+        /// Worker processes drawing at the same time; 0 draws in the server process. `render.workers`,
+        /// default 2.
+        public var workers: Int
+        /// How long a worker may take to start or to draw one document before it is stopped and the document
+        /// fails. `render.timeout_seconds`, default 120.
+        public var timeoutSeconds: Int
+
+        public init(workers: Int = 2, timeoutSeconds: Int = 120) {
+            self.workers = workers
+            self.timeoutSeconds = timeoutSeconds
+        }
+
+        /// Problems naming the key.
+        func problems() -> [String] {
+            var problems: [String] = []
+            if !(0...32).contains(workers) { problems.append("render.workers: \(workers) must be from 0 to 32 (0 draws in the server process)") }
+            if !(1...3600).contains(timeoutSeconds) { problems.append("render.timeout_seconds: \(timeoutSeconds) must be from 1 to 3600") }
+            return problems
+        }
+    }
 
     public func company(_ id: String) -> Company? { companies.first { $0.profile.companyID == id } }
 }
