@@ -18,7 +18,16 @@ let cTargets: [Target] = [
     .systemLibrary(name: "CXMLSec", pkgConfig: "xmlsec1-openssl", providers: [.apt(["libxmlsec1-dev"])]),
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
     .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
-    .systemLibrary(name: "CRSVG", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+    // librsvg's header only, no pkgConfig: `pkg-config --libs librsvg-2.0` would link librsvg and its private
+    // dependencies (gdk-pixbuf, gio, libmount, libblkid, libselinux: ~3 MB resident in every process) although
+    // Render opens it with dlopen only when a document has an SVG. Its include directories are `rsvgHeaders`.
+    .systemLibrary(name: "CRSVG", providers: [.apt(["librsvg2-dev"])]),
+]
+
+/// The include directories `pkg-config --cflags librsvg-2.0` adds to what cairo and pangocairo already bring
+/// (Debian 12's librsvg2-dev), for the modules that compile CRSVG's header.
+let rsvgHeaders: [SwiftSetting] = [
+    .unsafeFlags(["-Xcc", "-I/usr/include/librsvg-2.0", "-Xcc", "-I/usr/include/gdk-pixbuf-2.0"])
 ]
 
 // MARK: Swift modules, lowest layer first
@@ -61,7 +70,8 @@ let swiftTargets: [Target] = [
     .target(name: "LayoutEngine", dependencies: ["LayoutTemplate", "DisplayModel"]),
     // Page frames → PDF / PNG through Cairo + Pango; fonts from Fonts/ only; QR; SVG images through librsvg.
     .target(
-        name: "Render", dependencies: ["LayoutEngine", "DocumentModel", "CCairo", "CPangoCairo", "CQREncode", "CRSVG"]),
+        name: "Render", dependencies: ["LayoutEngine", "DocumentModel", "CCairo", "CPangoCairo", "CQREncode", "CRSVG"],
+        swiftSettings: rsvgHeaders),
     // CUPS client.
     .target(name: "Printing", dependencies: ["CCUPS"]),
     // SQLite store: documents, events, numbering, print jobs.

@@ -8,6 +8,9 @@ PACKAGES=(
   libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev libqrencode-dev
   libxml2-dev libssl-dev libcups2-dev libsqlite3-dev libmicrohttpd-dev libxmlsec1-dev
   libcurl4-openssl-dev libzip-dev librsvg2-dev
+  # librsvg's runtime library, not linked: Render opens librsvg-2.so.2 with dlopen for the first SVG image
+  # (librsvg2-dev depends on it; listed because the executables no longer name it)
+  librsvg2-2
   # real components the demo and the tests start: CUPS, an IPP Everywhere printer (ippeveprinter), a private D-Bus bus for it
   cups-daemon cups-client cups-ipp-utils dbus
   # independent checkers used by the tests

@@ -190,25 +190,27 @@ final class RenderSession {
         return bytes.firstRange(of: Array("<svg".utf8)) != nil
     }
 
-    /// Parses `data` with librsvg and records the drawing of the whole document at its intrinsic size (in
-    /// CSS pixels; only the aspect ratio matters, the drawer scales it into the template's box).
+    /// Parses `data` with librsvg (loaded now if this is the process's first SVG, see ``LibRSVG``) and records
+    /// the drawing of the whole document at its intrinsic size (in CSS pixels; only the aspect ratio matters,
+    /// the drawer scales it into the template's box).
     private static func svgImage(_ data: Data, path: String) throws(RenderError) -> LoadedImage {
+        let rsvg = try LibRSVG.forImage(path)
         var error: UnsafeMutablePointer<GError>?
         let handle = data.withUnsafeBytes { bytes in
-            rsvg_handle_new_from_data(bytes.baseAddress?.assumingMemoryBound(to: guint8.self), gsize(bytes.count), &error)
+            rsvg.newFromData(bytes.baseAddress?.assumingMemoryBound(to: guint8.self), gsize(bytes.count), &error)
         }
         guard let handle else {
             throw RenderError(code: .missingAsset, message: "cannot decode image \(path) as SVG: \(takeMessage(&error))")
         }
         defer { g_object_unref(UnsafeMutableRawPointer(handle)) }
-        rsvg_handle_set_dpi(handle, 96)
+        rsvg.setDPI(handle, 96)
         var width = 0.0
         var height = 0.0
-        if rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) == 0 || !(width > 0 && height > 0) {
+        if rsvg.intrinsicSizeInPixels(handle, &width, &height) == 0 || !(width > 0 && height > 0) {
             // No absolute width and height: the viewBox gives the proportions.
             var hasViewBox: gboolean = 0
             var viewBox = RsvgRectangle()
-            rsvg_handle_get_intrinsic_dimensions(handle, nil, nil, nil, nil, &hasViewBox, &viewBox)
+            rsvg.intrinsicDimensions(handle, nil, nil, nil, nil, &hasViewBox, &viewBox)
             guard hasViewBox != 0, viewBox.width > 0, viewBox.height > 0 else {
                 throw RenderError(
                     code: .missingAsset,
@@ -220,7 +222,7 @@ final class RenderSession {
         let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents)!
         let cairo = cairo_create(surface)!
         var viewport = RsvgRectangle(x: 0, y: 0, width: width, height: height)
-        let drawn = rsvg_handle_render_document(handle, cairo, &viewport, &error)
+        let drawn = rsvg.renderDocument(handle, cairo, &viewport, &error)
         let status = cairo_status(cairo)
         cairo_destroy(cairo)
         guard drawn != 0, status == CAIRO_STATUS_SUCCESS else {
