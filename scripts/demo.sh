@@ -177,6 +177,8 @@ for _ in $(seq 1 600); do
 done
 cp "$SPOOL"/*.pdf "$OUT/printed/" 2>/dev/null || true
 echo "   the printer received $(find "$OUT/printed" -name '*.pdf' | wc -l) files"
+echo "== the PDFs were drawn by folio serve's render worker processes (render.workers in the configuration):"
+ps --ppid "$SERVER_PID" -o pid=,rss=,comm= | awk '$3 == "folio-render" { printf "   pid %s, resident %.1f MB (debug build)\n", $1, $2 / 1024 }'
 
 echo "== timeline of ${NUMBERS[0]}"
 curl -s "$BASE/v1/documents/${NUMBERS[0]}" | python3 -c 'import json,sys; [print("   %s %-13s %s" % (e["at"], e["kind"], e["detail"])) for e in json.load(sys.stdin)["events"]]'
