@@ -6,8 +6,9 @@ import Render
 ///
 /// It loads the templates and fonts once, says hello on standard output, then draws one PDF for each job
 /// read from standard input until standard input closes (Folio exited or let it go). It links only what
-/// drawing needs (cairo, Pango, libqrencode, libxml2; librsvg is opened at the first SVG), so a 1,000-line invoice peaks at a fraction
-/// of what the whole server holds, and a crash inside a C library costs one document, not the server.
+/// drawing needs (cairo, Pango, libqrencode, libxml2; librsvg is opened at the first SVG), so a 1,000-line
+/// invoice peaks at a fraction of what the whole server holds, and a crash inside a C library costs one
+/// document, not the server.
 public enum RenderWorkerMain {
     /// Runs the worker; returns the process exit status.
     public static func run(_ arguments: [String]) -> Int32 {
