@@ -7,7 +7,7 @@ PACKAGES=(
   # C libraries wrapped by Folio's system-library targets
   libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev libqrencode-dev
   libxml2-dev libssl-dev libcups2-dev libsqlite3-dev libmicrohttpd-dev libxmlsec1-dev
-  libcurl4-openssl-dev libzip-dev librsvg2-dev
+  libcurl4-openssl-dev libzip-dev librsvg2-dev zlib1g-dev
   # real components the demo and the tests start: CUPS, an IPP Everywhere printer (ippeveprinter), a private D-Bus bus for it
   cups-daemon cups-client cups-ipp-utils dbus
   # independent checkers used by the tests
