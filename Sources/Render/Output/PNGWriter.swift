@@ -23,51 +23,59 @@ enum PNGWriter {
         let height = Int(cairo_image_surface_get_height(image))
         let stride = Int(cairo_image_surface_get_stride(image))
 
-        // The rows as PNG wants them: a filter byte (0, none), then R, G, B per pixel. Cairo's RGB24 pixel is
-        // a native-endian 32-bit 0x00RRGGBB.
-        let rowLength = 1 + 3 * width
-        var raw = [UInt8](repeating: 0, count: rowLength * height)
-        raw.withUnsafeMutableBufferPointer { raw in
-            for row in 0..<height {
-                let pixels = UnsafeRawPointer(data + row * stride)
-                var out = row * rowLength + 1
-                for column in 0..<width {
-                    let pixel = pixels.load(fromByteOffset: column * 4, as: UInt32.self)
-                    raw[out] = UInt8(truncatingIfNeeded: pixel >> 16)
-                    raw[out + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
-                    raw[out + 2] = UInt8(truncatingIfNeeded: pixel)
-                    out += 3
-                }
-            }
-        }
-
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
         header.appendBigEndian(UInt32(width))
         header.appendBigEndian(UInt32(height))
         header += [8, 2, 0, 0, 0]  // 8 bits per sample, RGB, deflate, filter method 0, not interlaced
         appendChunk("IHDR", header, to: &png)
-        appendChunk("IDAT", try deflate(raw), to: &png)
+        appendChunk("IDAT", try compressedRows(data, width: width, height: height, stride: stride), to: &png)
         appendChunk("IEND", [], to: &png)
         return png
     }
 
-    /// `bytes` as one zlib stream.
-    private static func deflate(_ bytes: [UInt8]) throws(CairoError) -> [UInt8] {
+    /// The image's rows as PNG wants them — a filter byte (0, none), then R, G, B per pixel — in one zlib
+    /// stream. Rows are converted a few dozen at a time, so what zlib reads is still in the cache.
+    private static func compressedRows(
+        _ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int
+    ) throws(CairoError) -> [UInt8] {
         var stream = z_stream()
         let status = deflateInit2_(
             &stream, level, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else { throw zlibError(status, "deflateInit2") }
         defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))))
-        var input = bytes
-        let result = input.withUnsafeMutableBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { output in
-                stream.next_in = input.baseAddress
-                stream.avail_in = uInt(input.count)
-                stream.next_out = output.baseAddress
-                stream.avail_out = uInt(output.count)
-                return CCairo.deflate(&stream, Z_FINISH)
+        let rowLength = 1 + 3 * width
+        let rowsPerChunk = max(1, 64 * 1024 / rowLength)
+        var chunk = [UInt8](repeating: 0, count: rowLength * rowsPerChunk)
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(rowLength * height))))
+        var result = Z_OK
+        output.withUnsafeMutableBufferPointer { output in
+            stream.next_out = output.baseAddress
+            stream.avail_out = uInt(output.count)
+            chunk.withUnsafeMutableBufferPointer { chunk in
+                var row = 0
+                while row < height && result == Z_OK {
+                    let rows = min(rowsPerChunk, height - row)
+                    for index in 0..<rows {
+                        // Cairo's RGB24 pixel is a native-endian 32-bit 0x00RRGGBB.
+                        let pixels = UnsafeRawPointer(data + (row + index) * stride)
+                        var out = index * rowLength
+                        chunk[out] = 0
+                        out += 1
+                        for column in 0..<width {
+                            let pixel = pixels.load(fromByteOffset: column * 4, as: UInt32.self)
+                            chunk[out] = UInt8(truncatingIfNeeded: pixel >> 16)
+                            chunk[out + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
+                            chunk[out + 2] = UInt8(truncatingIfNeeded: pixel)
+                            out += 3
+                        }
+                    }
+                    row += rows
+                    stream.next_in = chunk.baseAddress
+                    stream.avail_in = uInt(rows * rowLength)
+                    // The output holds the whole stream (deflateBound), so each call consumes all its input.
+                    result = CCairo.deflate(&stream, row == height ? Z_FINISH : Z_NO_FLUSH)
+                }
             }
         }
         guard result == Z_STREAM_END else { throw zlibError(result, "deflate") }
