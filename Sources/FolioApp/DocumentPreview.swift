@@ -3,8 +3,8 @@ public import DisplayModel
 import DocumentModel
 import Intake
 import Issuance
-public import Render
 import LayoutTemplate
+public import Render
 import UBL
 
 /// `folio render`: draws any input without issuing it — an ERP JSON document (as a draft: nothing is numbered,

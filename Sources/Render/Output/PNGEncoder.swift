@@ -5,9 +5,9 @@ import Foundation
 ///
 /// Drawing needs the render session (Pango is not thread-safe), but writing a finished image surface to PNG
 /// (``PNGWriter``: zlib over the surface's pixels) touches nothing else, so the pages of one document are
-/// compressed at the same time as each other and as the PDF is drawn. The
-/// threads are plain threads, not Swift's cooperative pool: encoding blocks. At most `threads` pages are
-/// encoded at once; ``encode(_:)`` waits for a free thread, which also bounds the page images held in memory.
+/// compressed at the same time as each other and as the PDF is drawn. The threads are plain threads, not
+/// Swift's cooperative pool: encoding blocks. At most `threads` pages are encoded at once; ``encode(_:)``
+/// waits for a free thread, which also bounds the page images held in memory.
 ///
 /// `@unchecked Sendable`: `results` and `failure` are only touched under `lock`; a surface is handed to one
 /// encoding thread and never used by the drawing thread again.
