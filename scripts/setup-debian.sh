@@ -7,7 +7,7 @@ PACKAGES=(
   # C libraries wrapped by Folio's system-library targets
   libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev libqrencode-dev
   libxml2-dev libssl-dev libcups2-dev libsqlite3-dev libmicrohttpd-dev libxmlsec1-dev
-  libcurl4-openssl-dev libzip-dev librsvg2-dev
+  libcurl4-openssl-dev libzip-dev librsvg2-dev zlib1g-dev
   # librsvg's runtime library, not linked: Render opens librsvg-2.so.2 with dlopen for the first SVG image
   # (librsvg2-dev depends on it; listed because the executables no longer name it)
   librsvg2-2

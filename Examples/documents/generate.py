@@ -71,3 +71,14 @@ write("06-consumidor-final.json", doc("POS-CAJA3-000451", {"final_consumer": Tru
     {"code": "770123", "description": "Audífonos inalámbricos", "quantity": "1", "unit": "94", "unit_price": "89900.00", "taxes": iva19},
     {"code": "770456", "description": "Cargador USB-C 20 W", "quantity": "2", "unit": "94", "unit_price": "39900.00", "taxes": iva19}],
     payment={"method": "cash", "means_code": "10"}))
+
+# Three pages with Layouts/invoice.xml (72 to 115 such lines do): the sample of `folio bench preview`.
+rnd = random.Random(7)
+lines = []
+for n in range(90):
+    lines.append({"code": f"M-{n + 1:03d}", "description": f"{products[n % len(products)]} lote {rnd.randint(100, 999)}-{n + 1}",
+                  "quantity": str(rnd.randint(1, 40)), "unit": "94",
+                  "unit_price": f"{rnd.randint(500, 250000)}.{rnd.randint(0, 99):02d}",
+                  "taxes": [{"tax": "IVA", "rate": rnd.choice(["19", "19", "5", "0"])}]})
+write("07-three-pages.json", doc("SAP-4500077777", buyer_nit("Constructora Los Andes S.A.S."), lines,
+      order_reference="OC-2026-1190"))

@@ -1,9 +1,10 @@
 import Foundation
-import DisplayModel
+public import DisplayModel
 import DocumentModel
 import Intake
 import Issuance
-import Render
+import LayoutTemplate
+public import Render
 import UBL
 
 /// `folio render`: draws any input without issuing it — an ERP JSON document (as a draft: nothing is numbered,
@@ -11,7 +12,8 @@ import UBL
 /// of its kind: `invoice.xml`, `credit-note.xml`, `debit-note.xml`), or an ApplicationResponse XML — a RADIAN event or DIAN's response — (with
 /// `Layouts/event.xml`).
 public final class DocumentPreview {
-    let renderer: DocumentRenderer
+    /// The renderer the layouts are drawn with.
+    public let renderer: DocumentRenderer
     let configuration: FolioConfiguration?
     let world: FolioWorld
 
@@ -23,6 +25,13 @@ public final class DocumentPreview {
     /// A preview over another folder of layouts (a designer's working copy); every template in it is checked.
     public init(layoutsDirectory: String, fontsDirectory: String, configuration: FolioConfiguration?, world: FolioWorld) throws {
         renderer = try DocumentRenderer(layoutsDirectory: layoutsDirectory, fontsDirectory: fontsDirectory)
+        self.configuration = configuration
+        self.world = world
+    }
+
+    /// A preview drawing with `renderer` (its templates and fonts already loaded; see ``LivePreview``).
+    public init(renderer: DocumentRenderer, configuration: FolioConfiguration?, world: FolioWorld) {
+        self.renderer = renderer
         self.configuration = configuration
         self.world = world
     }
@@ -51,15 +60,39 @@ public final class DocumentPreview {
     /// Renders `bytes` with the layout its kind calls for, or with `layout` when given (a designer's preview).
     /// Besides documents, a preview accepts display data as JSON (the fields a template binds, e.g. a sample
     /// file next to a layout).
+    /// With `png`, the PDF and the PNG pages (2 pixels per point, 144 dpi) come from one layout pass and the
+    /// pages are compressed in parallel (``DocumentRenderer/renderPDFAndPNG(layout:data:title:creationDate:scale:)``).
     public func render(_ bytes: [UInt8], source: String, png: Bool, layout: String? = nil) throws -> Output {
+        let display = try self.display(of: bytes, source: source, layout: layout)
+        let rendered: RenderedPDF
+        var pages: [[UInt8]] = []
+        if png {
+            let both = try renderer.renderPDFAndPNG(
+                layout: display.layout, data: display.data, title: display.title, creationDate: world.now(),
+                scale: Self.pngScale)
+            rendered = both.pdf
+            pages = both.pngPages
+        } else {
+            rendered = try renderer.renderPDF(
+                layout: display.layout, data: display.data, title: display.title, creationDate: world.now())
+        }
+        return Output(
+            number: display.title, uniqueCode: display.uniqueCode, pdf: rendered.bytes, pageCount: rendered.pageCount,
+            pngPages: pages, warnings: rendered.warnings.map(\.description))
+    }
+
+    /// Pixels per point of the PNG pages: 144 dpi, small print still readable.
+    public static let pngScale = 2.0
+
+    /// What ``render(_:source:png:layout:)`` draws `bytes` with: the layout (`layout` when given), the display
+    /// data, the document's number (the PDF's title) and its CUFE/CUDE. For benchmarks and tests that call the
+    /// ``renderer`` themselves.
+    public func display(of bytes: [UInt8], source: String, layout: String? = nil) throws
+        -> (layout: String, data: DisplayValue, title: String, uniqueCode: String?)
+    {
         var display = try self.display(bytes, source: source, displayDataAllowed: layout != nil)
         if let layout { display.layout = layout }
-        let rendered = try renderer.renderPDF(
-            layout: display.layout, data: display.data, title: display.number, creationDate: world.now())
-        let pages = png ? try renderer.renderPNG(layout: display.layout, data: display.data, scale: 2) : []
-        return Output(
-            number: display.number, uniqueCode: display.uniqueCode, pdf: rendered.bytes, pageCount: rendered.pageCount,
-            pngPages: pages, warnings: rendered.warnings.map(\.description))
+        return (display.layout, display.data, display.number, display.uniqueCode)
     }
 
     func display(_ bytes: [UInt8], source: String, displayDataAllowed: Bool = false) throws -> Display {

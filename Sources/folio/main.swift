@@ -84,6 +84,7 @@ do {
         case "render": exit(try runRenderBenchmark(Array(rest.dropFirst())))
         case "issue": exit(try runIssuanceBenchmark(Array(rest.dropFirst())))
         case "print": exit(try await runPrintBenchmark(Array(rest.dropFirst())))
+        case "preview": exit(try runPreviewBenchmark(Array(rest.dropFirst())))
         default: throw CommandLineArguments.UsageError(description: "bench needs a subject: bench render, bench issue, bench print")
         }
     case "help", "--help", "-h":

@@ -32,7 +32,7 @@ struct ERPDocumentReaderTests {
     }
 
     @Test func everyShippedExampleReads() throws {
-        #expect(Self.exampleFiles.count == 6)
+        #expect(Self.exampleFiles.count == 7)
         for file in Self.exampleFiles {
             let bytes = try [UInt8](Data(contentsOf: Self.examples.appendingPathComponent(file)))
             #expect(throws: Never.self, "\(file)") { _ = try ERPDocumentReader.read(bytes, source: file) }

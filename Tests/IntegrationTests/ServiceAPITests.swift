@@ -67,7 +67,7 @@ struct ServiceAPITests {
             let text = try TestWorld.pdfText(try TestWorld.write(pdf.body, "\(number).pdf", in: harness.directory))
             #expect(text.contains(number))
         }
-        #expect(expectedSequence == 990000006)
+        #expect(expectedSequence == 990000007)
     }
 
     @Test func theSameERPReferenceTwiceGivesTheFirstResultAndNoSecondNumber() async throws {

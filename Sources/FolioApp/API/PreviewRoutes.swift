@@ -4,9 +4,10 @@ import HTTPServer
 /// The designers' live preview in `folio serve`: `GET /preview` lists the layouts and the samples;
 /// `GET /preview/{layout}?sample=NAME` shows the PNG pages and the diagnostics and reloads itself when a
 /// layout or the sample changes on disk (it polls `…/version`). Layouts are read from the server's `Layouts/`
-/// on every change, so a designer edits and watches without restarting anything.
+/// again after every change (``LivePreview``: the fonts only once), so a designer edits and watches without
+/// restarting anything.
 final class LayoutPreviewer: @unchecked Sendable {
-    // @unchecked: `last` is only touched while `lock` is held.
+    // @unchecked: `last` and `live` are only touched while `lock` is held.
     struct Rendering {
         var key: String
         var pages: [[UInt8]]
@@ -17,8 +18,11 @@ final class LayoutPreviewer: @unchecked Sendable {
 
     let resources: FolioResources
     let configuration: FolioConfiguration
+    /// Held for a whole rendering: the page and its images asked for at once render once.
     private let lock = NSLock()
     private var last: Rendering?
+    /// The fonts, grammar and templates, loaded at the first rendering and kept.
+    private var live: LivePreview?
 
     init(resources: FolioResources, configuration: FolioConfiguration) {
         self.resources = resources
@@ -51,30 +55,28 @@ final class LayoutPreviewer: @unchecked Sendable {
     /// Renders (or reuses the rendering of this version of) `layout` with `sample`.
     func render(layout: String, sample: String) -> Rendering {
         let key = "\(layout)|\(sample)|\(version(sample: sample))"
-        lock.lock()
-        if let last, last.key == key {
-            lock.unlock()
-            return last
+        return lock.withLock {
+            if let last, last.key == key { return last }
+            let started = ContinuousClock.now
+            var rendering = Rendering(key: key, pages: [], pageCount: 0, milliseconds: 0, problems: [])
+            do {
+                let preview = try live ?? LivePreview(
+                    layoutsDirectory: resources.layouts, fontsDirectory: resources.fonts, configuration: configuration,
+                    world: .live)
+                live = preview
+                let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: samplesDirectory + "/" + sample)))
+                let output = try preview.render(bytes, source: sample, layout: String(layout.dropLast(4)))
+                rendering.pages = output.pngPages
+                rendering.pageCount = output.pageCount
+                rendering.problems = output.warnings
+            } catch {
+                rendering.problems = "\(error)".split(separator: "\n").map(String.init)
+            }
+            let elapsed = ContinuousClock.now - started
+            rendering.milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            last = rendering
+            return rendering
         }
-        lock.unlock()
-        let started = ContinuousClock.now
-        var rendering = Rendering(key: key, pages: [], pageCount: 0, milliseconds: 0, problems: [])
-        do {
-            let preview = try DocumentPreview(resources: resources, configuration: configuration, world: .live)
-            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: samplesDirectory + "/" + sample)))
-            let output = try preview.render(bytes, source: sample, png: true, layout: String(layout.dropLast(4)))
-            rendering.pages = output.pngPages
-            rendering.pageCount = output.pageCount
-            rendering.problems = output.warnings
-        } catch {
-            rendering.problems = "\(error)".split(separator: "\n").map(String.init)
-        }
-        let elapsed = ContinuousClock.now - started
-        rendering.milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-        lock.lock()
-        last = rendering
-        lock.unlock()
-        return rendering
     }
 }
 

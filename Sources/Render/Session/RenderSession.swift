@@ -179,6 +179,12 @@ final class RenderSession {
         return loaded
     }
 
+    /// Drops the decoded images: the next render reads its image files again.
+    func forgetImages() {
+        for image in images.values { cairo_surface_destroy(image.surface) }
+        images.removeAll()
+    }
+
     /// Whether `data` is an SVG document: it starts (after a byte order mark and white space) with `<svg`, or
     /// with `<?xml` and has an `<svg` element further on.
     static func isSVG(_ data: Data) -> Bool {

@@ -19,4 +19,9 @@ final class SessionPool: @unchecked Sendable {
         defer { lock.withLock { idle.append(session) } }
         return try body(session)
     }
+
+    /// Runs `body` on every session not in use, under the lock (none is handed out meanwhile).
+    func forEachIdle(_ body: (RenderSession) -> Void) {
+        lock.withLock { idle.forEach(body) }
+    }
 }
