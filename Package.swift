@@ -21,6 +21,7 @@ let cTargets: [Target] = [
     // librsvg's header only, no pkgConfig: `pkg-config --libs librsvg-2.0` would link librsvg and its private
     // dependencies (gdk-pixbuf, gio, libmount, libblkid, libselinux: ~3 MB resident in every process) although
     // Render opens it with dlopen only when a document has an SVG. Its include directories are `rsvgHeaders`.
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CRSVG", providers: [.apt(["librsvg2-dev"])]),
 ]
 
@@ -70,7 +71,7 @@ let swiftTargets: [Target] = [
     .target(name: "LayoutEngine", dependencies: ["LayoutTemplate", "DisplayModel"]),
     // Page frames → PDF / PNG through Cairo + Pango; fonts from Fonts/ only; QR; SVG images through librsvg.
     .target(
-        name: "Render", dependencies: ["LayoutEngine", "DocumentModel", "CCairo", "CPangoCairo", "CQREncode", "CRSVG"],
+        name: "Render", dependencies: ["LayoutEngine", "DocumentModel", "CCairo", "CPangoCairo", "CQREncode", "CRSVG", "CZlib"],
         swiftSettings: rsvgHeaders),
     // CUPS client.
     .target(name: "Printing", dependencies: ["CCUPS"]),

@@ -19,13 +19,13 @@ public struct RenderedPDF: Sendable {
     }
 }
 
-<<<<<<< HEAD
 /// Something that draws display data as a PDF with a named layout: ``DocumentRenderer`` in this process,
 /// or a pool of render worker processes.
 public protocol DocumentRendering: Sendable {
     /// Renders a PDF; see ``DocumentRenderer/renderPDF(layout:data:title:creationDate:)``.
     func renderPDF(layout: String, data: DisplayValue, title: String, creationDate: Date) throws -> RenderedPDF
-=======
+}
+
 /// A PDF and each of its pages as a PNG (``DocumentRenderer/renderPDFAndPNG(layout:data:title:creationDate:scale:)``).
 public struct RenderedPreview: Sendable {
     public var pdf: RenderedPDF
@@ -36,7 +36,6 @@ public struct RenderedPreview: Sendable {
         self.pdf = pdf
         self.pngPages = pngPages
     }
->>>>>>> preview-speed
 }
 
 /// Renders display data with the layouts of `Layouts/` and the fonts of `Fonts/` to PDF or PNG.

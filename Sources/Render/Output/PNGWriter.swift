@@ -1,4 +1,5 @@
 import CCairo
+import CZlib
 
 /// Writes an RGB image surface as a PNG with zlib directly: 8-bit RGB, no row filter, zlib level 3.
 ///
@@ -74,7 +75,7 @@ enum PNGWriter {
                     stream.next_in = chunk.baseAddress
                     stream.avail_in = uInt(rows * rowLength)
                     // The output holds the whole stream (deflateBound), so each call consumes all its input.
-                    result = CCairo.deflate(&stream, row == height ? Z_FINISH : Z_NO_FLUSH)
+                    result = CZlib.deflate(&stream, row == height ? Z_FINISH : Z_NO_FLUSH)
                 }
             }
         }
