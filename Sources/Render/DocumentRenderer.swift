@@ -201,35 +201,44 @@ public final class DocumentRenderer: DocumentRendering, @unchecked Sendable {
         let template = try template(named: layout)
         return try pool.withSession { session in
             defer { session.endRender() }
-            let sink = ByteSink()
-            var pageCount = 0
-            var diagnostics: [Diagnostic] = []
-            var glyphWarnings = GlyphWarnings()
-            do {
-                // Each page is drawn as soon as it is laid out and then dropped: the frames of the whole
-                // document are never held at once.
-                let surface = try Self.pdfSurface(sink: sink, page: template.page, title: title, creationDate: creationDate)
-                let context = try CairoContext(on: surface)
-                let drawer = FrameDrawer(session: session, cairo: context.pointer, qrAsImage: true)
-                diagnostics = try Typesetter.layout(template, data: data, measurer: session) { page in
-                    pageCount += 1
-                    glyphWarnings.add(session.missingGlyphs, page: page)
-                    cairo_pdf_surface_set_size(surface.pointer, page.size.width, page.size.height)
-                    try drawer.draw(page)
-                    cairo_show_page(context.pointer)
-                    try check(cairo_status(context.pointer))
-                }
-                let errors = diagnostics.filter(\.isError)
-                guard errors.isEmpty else {
-                    throw RenderError(code: .layoutFailed, message: DiagnosticRenderer.gcc(errors, sources: [:]), diagnostics: errors)
-                }
-                cairo_surface_finish(surface.pointer)
-                try check(cairo_surface_status(surface.pointer))
-            } catch let error as CairoError {
-                throw RenderError(error)
-            }
-            return RenderedPDF(bytes: sink.bytes, pageCount: pageCount, warnings: diagnostics + glyphWarnings.warnings)
+            return try Self.drawPDF(template, data: data, title: title, creationDate: creationDate, session: session) { _ in }
         }
+    }
+
+    /// Lays out and draws the PDF with `session`, calling `alsoDraw` with each page before it goes into the
+    /// PDF. Each page is drawn as soon as it is laid out and then dropped: the frames of the whole document
+    /// are never held at once.
+    private static func drawPDF(
+        _ template: Template, data: DisplayValue, title: String, creationDate: Date, session: RenderSession,
+        alsoDraw: (PageFrame) throws -> Void
+    ) throws -> RenderedPDF {
+        let sink = ByteSink()
+        var pageCount = 0
+        var diagnostics: [Diagnostic] = []
+        var glyphWarnings = GlyphWarnings()
+        do {
+            let surface = try pdfSurface(sink: sink, page: template.page, title: title, creationDate: creationDate)
+            let context = try CairoContext(on: surface)
+            let drawer = FrameDrawer(session: session, cairo: context.pointer, qrAsImage: true)
+            diagnostics = try Typesetter.layout(template, data: data, measurer: session) { page in
+                pageCount += 1
+                glyphWarnings.add(session.missingGlyphs, page: page)
+                try alsoDraw(page)
+                cairo_pdf_surface_set_size(surface.pointer, page.size.width, page.size.height)
+                try drawer.draw(page)
+                cairo_show_page(context.pointer)
+                try check(cairo_status(context.pointer))
+            }
+            let errors = diagnostics.filter(\.isError)
+            guard errors.isEmpty else {
+                throw RenderError(code: .layoutFailed, message: DiagnosticRenderer.gcc(errors, sources: [:]), diagnostics: errors)
+            }
+            cairo_surface_finish(surface.pointer)
+            try check(cairo_surface_status(surface.pointer))
+        } catch let error as CairoError {
+            throw RenderError(error)
+        }
+        return RenderedPDF(bytes: sink.bytes, pageCount: pageCount, warnings: diagnostics + glyphWarnings.warnings)
     }
 
     /// Renders each page as a PNG (RGB on white) with `scale` pixels per point (less for a page longer than
@@ -268,39 +277,16 @@ public final class DocumentRenderer: DocumentRendering, @unchecked Sendable {
         let template = try template(named: layout)
         return try pool.withSession { session in
             defer { session.endRender() }
-            let sink = ByteSink()
             let encoder = PNGEncoder(threads: PNGEncoder.defaultThreads)
             defer { encoder.drain() }
-            var pageCount = 0
-            var diagnostics: [Diagnostic] = []
-            var glyphWarnings = GlyphWarnings()
-            let pages: [[UInt8]]
             do {
-                let surface = try Self.pdfSurface(sink: sink, page: template.page, title: title, creationDate: creationDate)
-                let context = try CairoContext(on: surface)
-                let drawer = FrameDrawer(session: session, cairo: context.pointer, qrAsImage: true)
-                diagnostics = try Typesetter.layout(template, data: data, measurer: session) { page in
-                    pageCount += 1
-                    glyphWarnings.add(session.missingGlyphs, page: page)
-                    encoder.encode(try Self.rasterize(page, scale: scale, session: session))
-                    cairo_pdf_surface_set_size(surface.pointer, page.size.width, page.size.height)
-                    try drawer.draw(page)
-                    cairo_show_page(context.pointer)
-                    try check(cairo_status(context.pointer))
+                let pdf = try Self.drawPDF(template, data: data, title: title, creationDate: creationDate, session: session) {
+                    encoder.encode(try Self.rasterize($0, scale: scale, session: session))
                 }
-                let errors = diagnostics.filter(\.isError)
-                guard errors.isEmpty else {
-                    throw RenderError(code: .layoutFailed, message: DiagnosticRenderer.gcc(errors, sources: [:]), diagnostics: errors)
-                }
-                cairo_surface_finish(surface.pointer)
-                try check(cairo_surface_status(surface.pointer))
-                pages = try encoder.finish()
+                return RenderedPreview(pdf: pdf, pngPages: try encoder.finish())
             } catch let error as CairoError {
                 throw RenderError(error)
             }
-            return RenderedPreview(
-                pdf: RenderedPDF(bytes: sink.bytes, pageCount: pageCount, warnings: diagnostics + glyphWarnings.warnings),
-                pngPages: pages)
         }
     }
 

@@ -10,6 +10,9 @@ import Foundation
 /// count and key/value pairs, keys sorted; amount and number — the decimal's text; date — year, month, day.
 /// Counts and string lengths are 4-byte big-endian; strings are UTF-8.
 enum DisplayValueWire {
+    /// Decimals travel as `Decimal.description` writes them: `.` as the separator, whatever the locale.
+    fileprivate static let posix = Locale(identifier: "en_US_POSIX")
+
     private enum Tag: UInt8 {
         case text = 1, flag, list, record, amount, decimal, date
     }
@@ -136,7 +139,7 @@ enum DisplayValueWire {
         mutating func decimal() throws -> Decimal {
             let at = offset
             let text = try string()
-            guard let number = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+            guard let number = Decimal(string: text, locale: DisplayValueWire.posix) else {
                 throw Malformed(offset: at, reason: "`\(text)` is not a decimal number")
             }
             return number
